@@ -1,0 +1,7 @@
+import { consistency } from './consistency.js';
+import type { Kind } from './kind.js';
+
+/** Every check kind, by the name rules give in `kind:`. Adding a kind is one line here. */
+export const KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>(
+  [consistency as unknown as Kind].map((kind) => [kind.name, kind]),
+);

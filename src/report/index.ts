@@ -1,0 +1,18 @@
+import type { CheckResult } from '../result.js';
+import { formatJson } from './json.js';
+import { formatPretty } from './pretty.js';
+import { formatSarif } from './sarif.js';
+
+export const FORMATS = ['pretty', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function formatReport(format: Format, result: CheckResult, options: { color: boolean }): string {
+  switch (format) {
+    case 'pretty':
+      return formatPretty(result, options);
+    case 'json':
+      return formatJson(result);
+    case 'sarif':
+      return formatSarif(result);
+  }
+}

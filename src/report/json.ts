@@ -1,0 +1,52 @@
+import type { Span } from '../corpus/article.js';
+import { countBySeverity, TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
+
+/** Bumped when a field is removed or changes meaning; adding a field keeps the version. */
+export const JSON_FORMAT_VERSION = 1;
+
+/** The documented JSON shape (see README, "JSON output"). */
+export function formatJson(result: CheckResult): string {
+  const counts = countBySeverity(result.findings);
+  const articles = result.stories.flatMap((story) => story.articles);
+  const report = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    summary: {
+      findings: result.findings.length,
+      ...counts,
+      stories: result.stories.length,
+      articles: articles.length,
+      skipped: result.skipped.length,
+    },
+    files: {
+      read: articles.map((article) => article.path),
+      skipped: result.skipped.map(({ path, reason }) => ({ path, reason })),
+    },
+    stories: result.stories.map((story) => ({
+      id: story.id,
+      articles: story.articles.map((article) => ({ path: article.path, ...article.metadata })),
+    })),
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      kind: finding.kind,
+      severity: finding.severity,
+      message: finding.message,
+      story: finding.story,
+      location: location(finding.location),
+      related: finding.related.map(location),
+      data: finding.data,
+    })),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+function location(span: Span) {
+  return {
+    path: span.path,
+    startLine: span.startLine,
+    startColumn: span.startColumn,
+    endLine: span.endLine,
+    endColumn: span.endColumn,
+    excerpt: span.excerpt,
+  };
+}

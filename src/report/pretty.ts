@@ -1,0 +1,83 @@
+import { styleText } from 'node:util';
+import type { Span } from '../corpus/article.js';
+import type { Finding, Severity } from '../findings.js';
+import { countBySeverity, type CheckResult } from '../result.js';
+import { terminalSafe } from './terminal-text.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+export interface PrettyOptions {
+  color: boolean;
+}
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: ['bold', 'red'], warning: ['bold', 'yellow'], notice: ['bold', 'cyan'] };
+/** Characters of line shown around an excerpt, and the most of the excerpt itself. */
+const CONTEXT = 24;
+const MAX_EXCERPT = 90;
+
+/** Findings grouped by story; each shows every side with `file:line:col` and its excerpt in context. */
+export function formatPretty(result: CheckResult, options: PrettyOptions): string {
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
+  const out: string[] = [];
+  const byStory = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const list = byStory.get(finding.story) ?? [];
+    list.push(finding);
+    byStory.set(finding.story, list);
+  }
+  for (const story of result.stories) {
+    const findings = byStory.get(story.id);
+    if (!findings) continue;
+    out.push(paint(['bold', 'underline'], `${terminalSafe(story.id)}`) + paint('dim', ` (${story.articles.length} articles)`), '');
+    for (const finding of findings) {
+      out.push(
+        `  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('dim', finding.ruleId)}  ${terminalSafe(finding.message)}`,
+      );
+      const spans = [finding.location, ...finding.related];
+      const width = Math.max(...spans.map((span) => where(span).length));
+      for (const span of spans) {
+        out.push(`    ${paint('blue', where(span).padEnd(width))}  ${excerptInContext(span, result, paint)}`);
+      }
+      out.push('');
+    }
+  }
+  out.push(summaryLine(result));
+  for (const skipped of result.skipped) {
+    out.push(paint('dim', `skipped ${terminalSafe(skipped.path)}: ${skipped.reason}`));
+  }
+  return out.join('\n') + '\n';
+}
+
+function where(span: Span): string {
+  return `${span.path}:${span.startLine}:${span.startColumn}`;
+}
+
+function excerptInContext(span: Span, result: CheckResult, paint: (style: Style, text: string) => string): string {
+  const article = result.stories.flatMap((story) => story.articles).find((candidate) => candidate.path === span.path);
+  const text = article?.text ?? '';
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', span.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const beforeStart = Math.max(lineStart, span.start - CONTEXT);
+  const afterEnd = Math.min(lineEnd, span.end + CONTEXT);
+  let excerpt = span.excerpt;
+  if (excerpt.length > MAX_EXCERPT) excerpt = `${excerpt.slice(0, MAX_EXCERPT / 2)}…${excerpt.slice(-MAX_EXCERPT / 2)}`;
+  const before = (beforeStart > lineStart ? '…' : '') + text.slice(beforeStart, span.start);
+  const after = text.slice(span.end, afterEnd) + (afterEnd < lineEnd ? '…' : '');
+  return `${paint('dim', terminalSafe(before).trimStart())}${paint(['bold', 'underline'], terminalSafe(excerpt))}${paint('dim', terminalSafe(after).replace(/\s+$/, ''))}`;
+}
+
+export function summaryLine(result: CheckResult): string {
+  const counts = countBySeverity(result.findings);
+  const articles = result.stories.reduce((sum, story) => sum + story.articles.length, 0);
+  const storiesWithFindings = new Set(result.findings.map((finding) => finding.story)).size;
+  return (
+    `${plural(result.findings.length, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')})` +
+    ` in ${storiesWithFindings} of ${plural(result.stories.length, 'story', 'stories')};` +
+    ` ${plural(articles, 'article')} read, ${plural(result.skipped.length, 'file')} skipped`
+  );
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

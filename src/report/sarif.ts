@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { Span } from '../corpus/article.js';
+import type { Severity } from '../findings.js';
+import { TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', notice: 'note' };
+
+/** SARIF 2.1.0: the contract code scanning and other tools read findings by. */
+export function formatSarif(result: CheckResult): string {
+  const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
+  const articles = result.stories.flatMap((story) => story.articles);
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            rules: result.rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+              properties: { kind: rule.kind },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        artifacts: articles.map((article) => ({ location: { uri: uri(article.path) }, mimeType: 'text/plain' })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.skipped.map((skipped) => ({
+              level: 'warning',
+              message: { text: `skipped: ${skipped.reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.path) } } }],
+            })),
+          },
+        ],
+        results: result.findings.map((finding) => ({
+          ruleId: finding.ruleId,
+          ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId)! } : {}),
+          level: LEVEL[finding.severity],
+          message: { text: finding.message },
+          locations: [physical(finding.location)],
+          relatedLocations: finding.related.map((span, index) => ({ id: index + 1, ...physical(span) })),
+          partialFingerprints: {
+            'crosscheck/v1': fingerprint([finding.ruleId, finding.location, ...finding.related]),
+          },
+          properties: { kind: finding.kind, story: finding.story, data: finding.data },
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function physical(span: Span): Sarif.Location {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: uri(span.path) },
+      region: {
+        startLine: span.startLine,
+        startColumn: span.startColumn,
+        endLine: span.endLine,
+        endColumn: span.endColumn,
+        snippet: { text: span.excerpt },
+      },
+    },
+  };
+}
+
+/** Relative paths stay relative references (to the working directory); absolute ones become file: URIs. */
+function uri(path: string): string {
+  if (path.startsWith('/')) return pathToFileURL(path).href;
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Stable across runs and line moves: the rule and the excerpts, not their positions. */
+function fingerprint(parts: Array<string | Span>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : `${part.path}\0${part.excerpt}\0`);
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,21 @@
+import type { SkippedFile } from './corpus/read.js';
+import type { Story } from './corpus/stories.js';
+import { SEVERITIES, type Finding, type Severity } from './findings.js';
+import type { Rule } from './rules/load.js';
+
+/** Everything a report needs: what was read, what was skipped and why, and what was found. */
+export interface CheckResult {
+  readonly stories: readonly Story[];
+  readonly rules: readonly Rule[];
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+export const TOOL_NAME = 'crosscheck';
+export const TOOL_VERSION = '0.1.0';

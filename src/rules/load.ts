@@ -1,0 +1,173 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { displayPath } from '../paths.js';
+import { isMap, isScalar, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { UserError, UserErrors } from '../errors.js';
+import { KINDS } from '../kinds/index.js';
+import { ruleSchema, type BaseRule, type Kind } from '../kinds/kind.js';
+import { parseYamlSource } from '../yaml-source.js';
+
+/** A validated rule, ready for the engine. */
+export type Rule = BaseRule & Record<string, unknown>;
+
+/** Rule files are small; anything bigger is a mistake or an attack. */
+const MAX_RULE_FILE_SIZE = 256 * 1024;
+
+/** Reads every `*.yaml` / `*.yml` in a folder (sorted) as one rule each; reports every error found. */
+export function loadRules(dir: string, cwd = process.cwd()): Rule[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()));
+  } catch {
+    throw new UserError(dir, 'no such rules folder', 'give a folder of *.yaml rules with --rules');
+  }
+  names.sort();
+  const rules: Rule[] = [];
+  const errors: UserError[] = [];
+  for (const name of names) {
+    const path = displayPath(join(dir, name), cwd, dir);
+    const source = readFileSync(join(dir, name), 'utf8');
+    const result = parseRule(path, source);
+    if ('errors' in result) errors.push(...result.errors);
+    else rules.push(result.rule);
+  }
+  errors.push(...duplicateIds(rules));
+  if (errors.length > 0) throw new UserErrors(errors);
+  if (rules.length === 0) throw new UserError(dir, 'holds no *.yaml rules', 'add a rule file or point --rules at another folder');
+  return rules;
+}
+
+export type ParsedRule = { rule: Rule } | { errors: UserError[] };
+
+/** Parses and validates one rule file; errors name `file:line:col`, the key path and what is allowed. */
+export function parseRule(path: string, source: string): ParsedRule {
+  if (source.length > MAX_RULE_FILE_SIZE) {
+    return { errors: [new UserError(`${path}:1:1`, `rule file is larger than ${MAX_RULE_FILE_SIZE} bytes`, 'a rule is a short YAML file: split or shorten it')] };
+  }
+  const parsedYaml = parseYamlSource(source);
+  const at = (offset: number): string => {
+    const { line, col } = parsedYaml.lineCounter.linePos(offset);
+    return `${path}:${line}:${col}`;
+  };
+  if ('problems' in parsedYaml) {
+    return { errors: parsedYaml.problems.map((problem) => new UserError(at(problem.offset), `invalid YAML: ${problem.message}`, 'fix the YAML syntax')) };
+  }
+  const { doc } = parsedYaml;
+  if (!isMap(doc.contents)) {
+    return { errors: [new UserError(at(doc.contents?.range?.[0] ?? 0), 'a rule must be a YAML mapping', 'write `id:`, `kind:`, `severity:` and `description:` keys')] };
+  }
+  const kindNode = doc.get('kind', true) as Node | undefined;
+  const kindName = isScalar(kindNode) ? kindNode.value : undefined;
+  const known = [...KINDS.keys()].join(' | ');
+  if (kindNode === undefined) {
+    return { errors: [new UserError(at(nodeStart(doc.contents)), 'kind: missing', `add \`kind:\` with one of ${known}`)] };
+  }
+  const kind = typeof kindName === 'string' ? KINDS.get(kindName) : undefined;
+  if (!kind) {
+    return { errors: [new UserError(at(nodeStart(kindNode)), `kind: unknown kind ${JSON.stringify(kindName)}`, `use one of ${known}`)] };
+  }
+
+  const value = parsedYaml.value as Record<string, unknown>;
+  const parsed = ruleSchema(kind).safeParse(value);
+  if (!parsed.success) {
+    return { errors: parsed.error.issues.map((issue) => issueError(issue, doc, value, at)) };
+  }
+  const rule = { ...(parsed.data as Rule), source: path };
+  const templateError = checkTemplate(rule, kind, doc, at);
+  return templateError ? { errors: [templateError] } : { rule };
+}
+
+function issueError(issue: z.core.$ZodIssue, doc: Document, value: unknown, at: (offset: number) => string): UserError {
+  const keyPath = issue.path.map(String);
+  const shown = keyPath.join('.') || '(rule)';
+  const node = doc.getIn(issue.path, true) as Node | undefined;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const parent = (issue.path.length ? doc.getIn(issue.path, true) : doc.contents) as Node | undefined;
+      const key = issue.keys[0]!;
+      const keyNode = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key : undefined;
+      const allowed = allowedKeys(doc, issue.path);
+      return new UserError(
+        at(nodeStart(keyNode as Node | undefined ?? parent)),
+        `${[...keyPath, key].join('.')}: unknown key`,
+        allowed ? `allowed keys are ${allowed}` : 'remove it',
+      );
+    }
+    case 'invalid_value':
+      return new UserError(
+        at(nodeStart(node ?? parentNode(doc, issue.path))),
+        `${shown}: ${describeValue(lookup(value, issue.path))} is not allowed`,
+        `expected one of ${issue.values.map((v) => String(v)).join(' | ')}`,
+      );
+    case 'invalid_type': {
+      const actual = lookup(value, issue.path);
+      if (actual === undefined) {
+        return new UserError(at(nodeStart(parentNode(doc, issue.path))), `${shown}: missing`, `add \`${keyPath.at(-1)}:\` (${issue.expected})`);
+      }
+      return new UserError(at(nodeStart(node)), `${shown}: expected ${issue.expected}, got ${describeValue(actual)}`, `write a ${issue.expected}`);
+    }
+    default:
+      return new UserError(at(nodeStart(node ?? parentNode(doc, issue.path))), `${shown}: ${issue.message}`, 'see docs/rule.schema.json');
+  }
+}
+
+/** `{placeholder}`s in `message` must be ones the kind fills. */
+function checkTemplate(rule: Rule, kind: Kind, doc: Document, at: (offset: number) => string): UserError | undefined {
+  if (!rule.message) return undefined;
+  for (const match of rule.message.matchAll(/\{([^{}]*)\}/g)) {
+    if (!kind.variables.includes(match[1]!)) {
+      return new UserError(
+        at(nodeStart(doc.get('message', true) as Node)),
+        `message: unknown placeholder {${match[1]}}`,
+        `a ${kind.name} message may use ${kind.variables.map((v) => `{${v}}`).join(', ')}`,
+      );
+    }
+  }
+  return undefined;
+}
+
+function duplicateIds(rules: Rule[]): UserError[] {
+  const first = new Map<string, Rule>();
+  const errors: UserError[] = [];
+  for (const rule of rules) {
+    const earlier = first.get(rule.id);
+    if (earlier) errors.push(new UserError(`${rule.source}:1:1`, `id: "${rule.id}" is already used by ${earlier.source}`, 'give each rule its own id'));
+    else first.set(rule.id, rule);
+  }
+  return errors;
+}
+
+function allowedKeys(doc: Document, path: readonly PropertyKey[]): string | undefined {
+  if (path.length > 0) return undefined;
+  const kind = KINDS.get(String(doc.get('kind')));
+  return kind ? Object.keys(ruleSchema(kind).shape).join(', ') : undefined;
+}
+
+function parentNode(doc: Document, path: readonly PropertyKey[]): Node | undefined {
+  for (let depth = path.length - 1; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
+    if (node) return node;
+  }
+  return doc.contents ?? undefined;
+}
+
+function nodeStart(node: Node | undefined | null): number {
+  return node?.range?.[0] ?? 0;
+}
+
+function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
