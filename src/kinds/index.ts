@@ -1,7 +1,8 @@
 import { consistency } from './consistency.js';
 import type { Kind } from './kind.js';
+import { quote } from './quote.js';
 
 /** Every check kind, by the name rules give in `kind:`. Adding a kind is one line here. */
 export const KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>(
-  [consistency as unknown as Kind].map((kind) => [kind.name, kind]),
+  [consistency, quote].map((kind) => kind as unknown as Kind).map((kind) => [kind.name, kind]),
 );

@@ -1,0 +1,293 @@
+import type { Article } from '../corpus/article.js';
+import { tokenize, type Token } from './tokens.js';
+import reportingVerbs from './vocabulary/reporting-verbs.json' with { type: 'json' };
+import speakerWords from './vocabulary/speaker-words.json' with { type: 'json' };
+
+/** Who a quote is attributed to. Offsets are in the article's normalised text. */
+export interface Speaker {
+  /** Full name when the article gives it ("Maria Zakharova"), else as written ("Kremlin"). */
+  readonly name: string;
+  /** As written where the quote is attributed ("she", "Zakharova", "Mr. Steele"). */
+  readonly mention: string;
+  /** Title, role or organisation written with the name ("Russia's Foreign Ministry spokeswoman"). */
+  readonly role?: string;
+  readonly start: number;
+  readonly end: number;
+  /** How `name` was found when the mention is not a full name. */
+  readonly resolvedBy?: 'pronoun' | 'surname';
+}
+
+const VERBS = new Set(reportingVerbs.verbs);
+const TITLES = new Set(speakerWords.titles);
+const HONORIFICS = new Set(speakerWords.honorifics);
+const PRONOUNS = new Set(speakerWords.pronouns);
+const TIME_WORDS = new Set(speakerWords.timeWords);
+/** How far around a quote an attribution is looked for, in characters. */
+const PREFIX_WINDOW = 300;
+const SUFFIX_WINDOW = 160;
+const MAX_NOUN_PHRASE = 9;
+/** Words that join a noun phrase but never start one. */
+const GLUE = new Set(['of', 'for', 'and', 'the', "'s"]);
+
+/**
+ * The people an article names, in order, so a later surname ("Zakharova said") or pronoun ("she
+ * added") can be tied to the full name used earlier. Speakers are recorded as quotes are read.
+ */
+export class PersonRegister {
+  /** Full names and the surnames that refer back to them, each marked when it is a clause's subject. */
+  private readonly mentions: Array<{ name: string; start: number; end: number; subject: boolean }> = [];
+
+  constructor(article: Article) {
+    const text = article.body;
+    const tokens = tokenize(text);
+    const fullNames = new Map<string, string>();
+    for (let i = 0; i < tokens.length; i++) {
+      // Two to four capitalised words on one line, not titles: "Maria Zakharova", "Borys Filatov".
+      const run: Token[] = [];
+      for (let j = i; j < tokens.length && run.length < 4 && isNameWord(tokens[j]!) && (run.length === 0 || sameLine(text, run.at(-1)!, tokens[j]!)); j++) {
+        run.push(tokens[j]!);
+      }
+      if (run.length >= 2 && looksLikePerson(text, tokens, i, i + run.length)) {
+        const name = run.map((token) => token.surface).join(' ');
+        fullNames.set(run.at(-1)!.surface, name);
+        this.mentions.push({ name, start: run[0]!.start, end: run.at(-1)!.end, subject: isSubject(tokens, i + run.length) });
+        i += run.length - 1;
+      } else if (run.length === 1 && fullNames.has(run[0]!.surface)) {
+        this.mentions.push({ name: fullNames.get(run[0]!.surface)!, start: run[0]!.start, end: run[0]!.end, subject: isSubject(tokens, i + 1) });
+      } else if (run.length > 1) {
+        i += run.length - 1;
+      }
+    }
+  }
+
+  record(speaker: Speaker): void {
+    if (speaker.name.includes(' ')) this.mentions.push({ name: speaker.name, start: speaker.start, end: speaker.end, subject: true });
+  }
+
+  /** The nearest person before an offset who is the subject of a clause (or a speaker): for he/she. */
+  lastPersonBefore(offset: number): { name: string } | undefined {
+    let best: { name: string; end: number } | undefined;
+    for (const mention of this.mentions) {
+      if (mention.subject && mention.end <= offset && (!best || mention.end > best.end)) best = mention;
+    }
+    return best;
+  }
+
+  /** A full name used earlier whose last word is this surname. */
+  fullNameFor(surname: string, before: number): string | undefined {
+    let best: { name: string; start: number } | undefined;
+    for (const mention of this.mentions) {
+      if (mention.start < before && mention.name.includes(' ') && mention.name.split(' ').at(-1) === surname && (!best || mention.start > best.start)) best = mention;
+    }
+    return best?.name;
+  }
+}
+
+/** Function words that follow a name without it being a clause's subject. */
+const NOT_A_VERB = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'the', 'a', 'an', 'but', 'than', 'who', 'whose', 'that', 'which']);
+
+/** A name followed by a verb-like word: "Peskov also dismissed", "Zelensky said", "Trump has". */
+function isSubject(tokens: Token[], next: number): boolean {
+  let i = next;
+  while (i < tokens.length && TIME_WORDS.has(tokens[i]!.word) && !VERBS.has(tokens[i]!.word) && tokens[i]!.word !== 'on') i++;
+  const word = tokens[i];
+  return word !== undefined && !isCapitalised(word) && !NOT_A_VERB.has(word.word);
+}
+
+/**
+ * Capitalised words name a person when a title stands before them ("spokeswoman Maria Zakharova"),
+ * a reporting verb or an appositive follows ("Jared Kushner called", "Borys Filatov, mayor of").
+ */
+function looksLikePerson(text: string, tokens: Token[], start: number, end: number): boolean {
+  const before = tokens[start - 1];
+  if (before && sameLine(text, before, tokens[start]!)) {
+    if (TITLES.has(before.word) && !GLUE.has(before.word)) return true;
+    // "Ukraine's Volodymyr Zelensky", "Russia's Vladimir Putin"
+    if (isCapitalised(before) && before.word.endsWith("'s")) return true;
+  }
+  const after = tokens[end];
+  if (!after) return false;
+  const gap = text.slice(tokens[end - 1]!.end, after.start);
+  if (/^[ \t]+$/.test(gap) && VERBS.has(after.word)) return true;
+  return /^,[ \t]+$/.test(gap) && (TITLES.has(after.word) || after.word === 'who');
+}
+
+function sameLine(text: string, previous: Token, next: Token): boolean {
+  return /^[ \t]+$/.test(text.slice(previous.end, next.start));
+}
+
+function isNameWord(token: Token): boolean {
+  return isCapitalised(token) && !TITLES.has(token.word) && !token.word.endsWith("'s") && !TIME_WORDS.has(token.word);
+}
+
+/** The speaker of the quote at [start, end) of `text`, from reporting verbs after or before it. */
+export function findSpeaker(text: string, start: number, end: number, register: PersonRegister): Speaker | undefined {
+  const after = speakerAfter(text, end);
+  // "according to AP" names the source of the report; a speaker before the quote is the one who said it.
+  const candidates = after?.source ? [speakerBefore(text, start), after] : [after, speakerBefore(text, start)];
+  for (const candidate of candidates) {
+    const speaker = candidate && resolve(candidate, start, register);
+    if (speaker) {
+      register.record(speaker);
+      return speaker;
+    }
+  }
+  return undefined;
+}
+
+interface NounPhrase {
+  tokens: Token[];
+  /** Introduced by "according to": the outlet or source rather than necessarily the speaker. */
+  source?: boolean;
+}
+
+/** `"...," Zakharova said Thursday` / `"...," said Mr. Steele` / `"...," she added` / `according to AP`. */
+function speakerAfter(text: string, end: number): NounPhrase | undefined {
+  const limit = sentenceEnd(text, end, SUFFIX_WINDOW);
+  const tokens = tokenize(text, end, limit);
+  if (tokens.length === 0 || /[.!?]/.test(text.slice(end, tokens[0]!.start).replace(/^["']/, ''))) {
+    // The quote ended its sentence ("...valid." She added): look no further.
+    if (!(tokens.length > 0 && /^[\s,"']*$/.test(text.slice(end, tokens[0]!.start)))) return undefined;
+  }
+  if (tokens[0]?.word === 'according' && tokens[1]?.word === 'to') {
+    const phrase = nounPhraseFrom(tokens, 2, text);
+    return phrase ? { ...phrase, source: true } : undefined;
+  }
+  if (tokens[0] && VERBS.has(tokens[0].word)) return nounPhraseFrom(tokens, 1, text);
+  // NP [, appositive,] (time words)* VERB
+  if (GLUE.has(tokens[0]!.word)) return undefined;
+  let i = 0;
+  while (i < tokens.length && i < MAX_NOUN_PHRASE && isNounPhraseWord(tokens[i]!) && !VERBS.has(tokens[i]!.word)) {
+    if (i > 0 && !adjacent(text, tokens[i - 1], tokens[i]!, i)) break;
+    i++;
+  }
+  const phraseEnd = i;
+  if (phraseEnd === 0) return undefined;
+  if (i < tokens.length && text.slice(tokens[i - 1]!.end, tokens[i]!.start).trim() === ',') {
+    // "Borys Filatov, mayor of Dnipropetrovsk's capital Dnipro, said"
+    let close = i;
+    while (close < tokens.length && close - i < MAX_NOUN_PHRASE && !text.slice(tokens[close]!.end, tokens[close + 1]?.start ?? tokens[close]!.end).includes(',')) close++;
+    i = close + 1;
+  }
+  while (i < tokens.length && TIME_WORDS.has(tokens[i]!.word) && !VERBS.has(tokens[i]!.word)) i++;
+  if (i < tokens.length && VERBS.has(tokens[i]!.word)) return { tokens: tokens.slice(0, phraseEnd) };
+  return undefined;
+}
+
+/** `Zakharova said: "..."` / `She called the plans "dangerous"` / `Zelensky also said Thursday that "..."`. */
+function speakerBefore(text: string, start: number): NounPhrase | undefined {
+  const from = sentenceStart(text, start, PREFIX_WINDOW);
+  const tokens = tokenize(text, from, start).filter((token) => !insideQuote(text, from, token.start));
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const token = tokens[v]!;
+    if (token.word === 'to' && tokens[v - 1]?.word === 'according') return nounPhraseFrom(tokens, v + 1, text);
+    if (!VERBS.has(token.word)) continue;
+    // Skip time words between subject and verb: "Zelensky also said", "Zakharova on Thursday said".
+    let last = v - 1;
+    while (last >= 0 && TIME_WORDS.has(tokens[last]!.word)) last--;
+    let first = last;
+    while (
+      first > 0 &&
+      last - first + 1 < MAX_NOUN_PHRASE &&
+      isNounPhraseWord(tokens[first - 1]!) &&
+      adjacent(text, tokens[first - 1], tokens[first]!, 1)
+    ) {
+      first--;
+    }
+    if (last < 0 || !isNounPhraseWord(tokens[last]!) || !adjacent(text, tokens[last], tokens[last + 1]!, 1)) return undefined;
+    while (first <= last && GLUE.has(tokens[first]!.word)) first++;
+    return first <= last ? { tokens: tokens.slice(first, last + 1) } : undefined;
+  }
+  return undefined;
+}
+
+function nounPhraseFrom(tokens: Token[], from: number, text: string): NounPhrase | undefined {
+  const phrase: Token[] = [];
+  for (let i = from; i < tokens.length && phrase.length < MAX_NOUN_PHRASE && isNounPhraseWord(tokens[i]!); i++) {
+    if (phrase.length > 0 && !adjacent(text, phrase.at(-1), tokens[i]!, 1)) break;
+    phrase.push(tokens[i]!);
+  }
+  return phrase.length > 0 ? { tokens: phrase } : undefined;
+}
+
+/** Splits a noun phrase into role and name, and resolves pronouns and lone surnames. */
+function resolve(phrase: NounPhrase, quoteStart: number, register: PersonRegister): Speaker | undefined {
+  const tokens = phrase.tokens;
+  if (tokens.length === 0) return undefined;
+  const last = tokens.at(-1)!;
+  if (tokens.length === 1 && PRONOUNS.has(last.word)) {
+    const antecedent = register.lastPersonBefore(quoteStart);
+    if (!antecedent) return undefined;
+    return { name: antecedent.name, mention: last.surface, start: last.start, end: last.end, resolvedBy: 'pronoun' };
+  }
+  // The name is the trailing run of capitalised words that are not titles; honorifics drop.
+  let nameStart = tokens.length;
+  while (nameStart > 0 && isCapitalised(tokens[nameStart - 1]!) && !TITLES.has(tokens[nameStart - 1]!.word) && !tokens[nameStart - 1]!.word.endsWith("'s")) nameStart--;
+  if (nameStart === tokens.length) return undefined;
+  const nameTokens = tokens.slice(nameStart);
+  const roleTokens = tokens.slice(0, nameStart).filter((token) => !HONORIFICS.has(token.word) || token.word === 'president');
+  const written = nameTokens.map((token) => token.surface).join(' ');
+  const role = roleTokens.map((token) => token.surface).join(' ').replace(/^(the|The)\s*/, '');
+  let name = written;
+  let resolvedBy: Speaker['resolvedBy'];
+  if (nameTokens.length === 1) {
+    const full = register.fullNameFor(written, quoteStart);
+    if (full) {
+      name = full;
+      resolvedBy = 'surname';
+    }
+  }
+  return {
+    name,
+    mention: tokens.map((token) => token.surface).join(' '),
+    ...(role ? { role } : {}),
+    start: tokens[0]!.start,
+    end: last.end,
+    ...(resolvedBy ? { resolvedBy } : {}),
+  };
+}
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.surface);
+}
+
+function isNounPhraseWord(token: Token): boolean {
+  return isCapitalised(token) || TITLES.has(token.word) || PRONOUNS.has(token.word);
+}
+
+/** Two tokens of one phrase: nothing but spaces between them (no comma, quote mark or dash). */
+function adjacent(text: string, previous: Token | undefined, next: Token, position: number): boolean {
+  if (!previous || position === 0) return true;
+  return /^[ \t\n]*$/.test(text.slice(previous.end, next.start));
+}
+
+/** Whether offset `at` lies inside a double-quoted stretch that starts after `from`. */
+function insideQuote(text: string, from: number, at: number): boolean {
+  let inside = false;
+  for (let i = from; i < at; i++) if (text[i] === '"') inside = !inside;
+  return inside;
+}
+
+function sentenceStart(text: string, start: number, window: number): number {
+  const from = Math.max(0, start - window);
+  const slice = text.slice(from, start);
+  let cut = 0;
+  const boundary = /(?:[.!?]["']?\s+(?=["'\p{Lu}])|\n[ \t]*\n)/gu;
+  for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) {
+    if (!endsWithAbbreviation(slice.slice(0, match.index + 1))) cut = match.index + match[0].length;
+  }
+  return from + cut;
+}
+
+function sentenceEnd(text: string, end: number, window: number): number {
+  const slice = text.slice(end, end + window);
+  const boundary = /(?:[.!?]["']?\s+(?=["'\p{Lu}])|\n[ \t]*\n)/gu;
+  for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) {
+    if (!endsWithAbbreviation(slice.slice(0, match.index + 1))) return end + match.index;
+  }
+  return end + slice.length;
+}
+
+function endsWithAbbreviation(text: string): boolean {
+  return /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Adm|Prof|St|Jr|Sr|Lt|Sgt|No)|\b\p{Lu}(?:\.\p{Lu})*)\.$/u.test(text);
+}

@@ -1,0 +1,381 @@
+import { posix } from 'node:path';
+import stringSimilarity from 'string-similarity';
+import { z } from 'zod';
+import { spanOf, type Span } from '../corpus/article.js';
+import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignment.js';
+import { extractQuotes, type Quote } from '../extract/quotes.js';
+import type { Token } from '../extract/tokens.js';
+import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
+import { SEVERITIES, type Severity } from '../findings.js';
+import { defineKind, type Detection } from './kind.js';
+
+const findingSeverity = z.enum([...SEVERITIES, 'off']);
+const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'singleSource'] as const;
+type FindingType = (typeof FINDING_TYPES)[number];
+
+const STOPWORDS = new Set(stopwords.words);
+/** A word in more quotes of a story than this is too common to find candidate pairs by. */
+const MAX_POSTINGS = 60;
+/** Name likeness (string-similarity) above which two different spellings are one person. */
+const SAME_NAME_SIMILARITY = 0.8;
+
+/**
+ * Quotes that change between outlets: one remark worded differently, words inside quote marks
+ * that no other version has, the same words given to different speakers or a speaker named
+ * differently, and (off by default) remarks quoted by one article only.
+ */
+export const quote = defineKind({
+  name: 'quote',
+  summary:
+    'Aligns the quotes of a story\'s articles word by word and reports one remark worded differently, padded inside quote marks, attributed to different speakers, or quoted by one article only.',
+  options: {
+    minWords: z.number().int().min(1).default(3).describe('Aligned words a remark needs before versions are compared (a whole shorter quote may have fewer).'),
+    threshold: z.number().min(0).max(1).default(0.6).describe('Share of the shorter quote\'s words that must align for two quotes to be versions of one remark.'),
+    maxPadding: z.number().int().min(1).default(4).describe('Most words a version may add at its edge, in the same sentence, to count as padding (or as part of the wording difference).'),
+    findings: z
+      .object(Object.fromEntries(FINDING_TYPES.map((type) => [type, findingSeverity.optional()])) as Record<FindingType, z.ZodOptional<typeof findingSeverity>>)
+      .strict()
+      .default({})
+      .describe('Severity of each finding type, or `off`; a type left out takes the rule\'s severity (singleSource is off unless set).'),
+  },
+  message: '{summary}',
+  variables: ['summary', 'type', 'diff', 'speaker', 'otherSpeaker', 'otherFiles', 'extra'],
+  check(story, rule, facts) {
+    const severityOf = (type: FindingType): Severity | undefined => {
+      const chosen = rule.findings[type] ?? (type === 'singleSource' ? 'off' : rule.severity);
+      return chosen === 'off' ? undefined : chosen;
+    };
+    const quotes = story.articles.flatMap((article) => facts.get(article, extractQuotes));
+    const pairs = alignedPairs(quotes, rule);
+    const detections: Detection[] = [];
+    const wording = severityOf('wording');
+    if (wording) detections.push(...wordingFindings(pairs, wording));
+    const padding = severityOf('padding');
+    if (padding) detections.push(...paddingFindings(pairs, rule.maxPadding, padding));
+    const attribution = severityOf('attribution');
+    const speakerName = severityOf('speakerName');
+    if (attribution || speakerName) detections.push(...speakerFindings(pairs, rule.minWords, attribution, speakerName));
+    const singleSource = severityOf('singleSource');
+    if (singleSource && story.articles.length >= 3) detections.push(...singleSourceFindings(quotes, pairs, rule.minWords, singleSource));
+    return detections;
+  },
+});
+
+interface QuotePair {
+  a: Quote;
+  b: Quote;
+  alignment: WordAlignment;
+  /** Token ranges compared on each side: the aligned window plus short same-sentence edges. */
+  extentA: [number, number];
+  extentB: [number, number];
+}
+
+function alignedPairs(quotes: Quote[], rule: { minWords: number; threshold: number; maxPadding: number }): QuotePair[] {
+  // Index quotes by their rarer words so only quotes sharing one are ever aligned.
+  const postings = new Map<string, number[]>();
+  quotes.forEach((quote, index) => {
+    for (const word of new Set(quote.tokens.map((token) => token.word))) {
+      if (STOPWORDS.has(word) || word.length < 3) continue;
+      const list = postings.get(word) ?? [];
+      list.push(index);
+      postings.set(word, list);
+    }
+  });
+  const pairs: QuotePair[] = [];
+  const seen = new Set<string>();
+  quotes.forEach((a, i) => {
+    for (const word of new Set(a.tokens.map((token) => token.word))) {
+      const list = postings.get(word);
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const j of list) {
+        if (j <= i) continue;
+        const b = quotes[j]!;
+        const key = `${i}:${j}`;
+        if (seen.has(key) || a.article === b.article) continue;
+        seen.add(key);
+        const pair = align(a, b, rule);
+        if (pair) pairs.push(pair);
+      }
+    }
+  });
+  // A nested quote ('axis of war') is compared only where its enclosing quote is not.
+  const aligned = new Set(pairs.map((pair) => `${quotes.indexOf(pair.a)}:${quotes.indexOf(pair.b)}`));
+  const parentAligned = (nested: Quote, other: Quote) => {
+    if (!nested.parent) return false;
+    const p = quotes.indexOf(nested.parent);
+    const o = quotes.indexOf(other);
+    return aligned.has(`${Math.min(p, o)}:${Math.max(p, o)}`);
+  };
+  return pairs.filter((pair) => !parentAligned(pair.a, pair.b) && !parentAligned(pair.b, pair.a));
+}
+
+function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; maxPadding: number }): QuotePair | undefined {
+  const alignment = alignWords(a.tokens, b.tokens);
+  if (!alignment) return undefined;
+  const matched = alignment.matches.length;
+  const shorter = Math.min(a.tokens.length, b.tokens.length);
+  if (matched / shorter < rule.threshold) return undefined;
+  if (matched < rule.minWords) {
+    // A short quote counts only when all of it aligns and it holds a word worth matching.
+    const whole = matched === shorter;
+    const content = alignment.matches.some(([ia]) => !STOPWORDS.has(a.tokens[ia]!.word));
+    if (!whole || !content) return undefined;
+  }
+  const [extentA, extentB] = extents(a, b, alignment, rule.maxPadding);
+  return { a, b, alignment, extentA, extentB };
+}
+
+/**
+ * Widens the aligned windows by the words a version has beyond them in the same sentence, when
+ * the other version's quote ends (or starts) right there and the extra words are few.
+ */
+function extents(a: Quote, b: Quote, alignment: WordAlignment, maxPadding: number): [[number, number], [number, number]] {
+  const extentA: [number, number] = [...alignment.windowA];
+  const extentB: [number, number] = [...alignment.windowB];
+  const headA = sameSentenceBefore(a, alignment.windowA[0]);
+  const headB = sameSentenceBefore(b, alignment.windowB[0]);
+  if (headA <= maxPadding && headB <= maxPadding) {
+    extentA[0] -= headA;
+    extentB[0] -= headB;
+  }
+  const tailA = sameSentenceAfter(a, alignment.windowA[1]);
+  const tailB = sameSentenceAfter(b, alignment.windowB[1]);
+  if (tailA <= maxPadding && tailB <= maxPadding) {
+    extentA[1] += tailA;
+    extentB[1] += tailB;
+  }
+  return [extentA, extentB];
+}
+
+/** Words of the quote before token `index` in the same sentence (up to the quote's start). */
+function sameSentenceBefore(quote: Quote, index: number): number {
+  let count = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    if (sentenceBreakBetween(quote, i, i + 1)) break;
+    count++;
+  }
+  return count;
+}
+
+function sameSentenceAfter(quote: Quote, index: number): number {
+  let count = 0;
+  for (let i = index; i < quote.tokens.length; i++) {
+    if (i > 0 && sentenceBreakBetween(quote, i - 1, i)) break;
+    count++;
+  }
+  return count;
+}
+
+function sentenceBreakBetween(quote: Quote, left: number, right: number): boolean {
+  const text = quote.article.body;
+  const l = quote.tokens[left]!;
+  const r = quote.tokens[right]!;
+  return /[.!?;:]/.test(text.slice(l.end, r.start)) || (l.surface.endsWith('.') && /^\p{Lu}/u.test(r.surface) && !/^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/.test(l.surface));
+}
+
+function comparedTokens(quote: Quote, extent: [number, number]): Token[] {
+  return quote.tokens.slice(extent[0], extent[1]);
+}
+
+function key(tokens: Token[]): string {
+  return tokens.map((token) => token.word.replace(/\./g, '')).join(' ');
+}
+
+/** One finding per pair of distinct wordings of a remark, locating every article that uses each. */
+function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
+  const groups = new Map<string, { sides: [Map<Quote, Token[]>, Map<Quote, Token[]>] }>();
+  for (const pair of pairs) {
+    const tokensA = comparedTokens(pair.a, pair.extentA);
+    const tokensB = comparedTokens(pair.b, pair.extentB);
+    const keyA = key(tokensA);
+    const keyB = key(tokensB);
+    if (keyA === keyB) continue;
+    // Only differences inside the compared stretch: a version that merely quotes less is not one.
+    if (pair.alignment.innerChanges === 0 && sameEdges(pair)) continue;
+    const [first, second, firstQuote, secondQuote, firstTokens, secondTokens] =
+      keyA < keyB ? [keyA, keyB, pair.a, pair.b, tokensA, tokensB] : [keyB, keyA, pair.b, pair.a, tokensB, tokensA];
+    const groupKey = `${first}\u0000${second}`;
+    const group = groups.get(groupKey) ?? { sides: [new Map(), new Map()] };
+    group.sides[0].set(firstQuote, firstTokens);
+    group.sides[1].set(secondQuote, secondTokens);
+    groups.set(groupKey, group);
+  }
+  const detections: Detection[] = [];
+  for (const { sides } of groups.values()) {
+    // Anchor on the wording fewer articles use: it is the likelier one to have changed.
+    const [variant, majority] = articleCount(sides[0]) <= articleCount(sides[1]) ? sides : [sides[1], sides[0]];
+    const [primary, primaryTokens] = [...variant][0]!;
+    const [, majorityTokens] = [...majority][0]!;
+    const diff = wordDiff(majorityTokens, primaryTokens);
+    const otherFiles = fileNames([...majority.keys()]);
+    const speaker = primary.speaker?.name ?? [...majority.keys()].find((q) => q.speaker)?.speaker?.name;
+    detections.push({
+      primary: quoteSpan(primary),
+      related: [...[...variant.keys()].slice(1), ...majority.keys()].map(quoteSpan),
+      severity,
+      vars: {
+        type: 'wording',
+        summary: `${speaker ? `Quote of ${speaker}` : 'Quote'} worded differently in ${otherFiles}: ${diff}`,
+        diff,
+        speaker: speaker ?? 'unknown',
+        otherSpeaker: '',
+        otherFiles,
+        extra: '',
+      },
+      data: { type: 'wording', diff, variant: primaryTokens.map((t) => t.surface).join(' '), other: majorityTokens.map((t) => t.surface).join(' ') },
+    });
+  }
+  return detections;
+}
+
+function sameEdges(pair: QuotePair): boolean {
+  const { windowA, windowB } = pair.alignment;
+  return pair.extentA[0] === windowA[0] && pair.extentA[1] === windowA[1] && pair.extentB[0] === windowB[0] && pair.extentB[1] === windowB[1]
+    ? true
+    : edgeOnlyOneSide(pair);
+}
+
+/** Extra words on one side only, the other version's quote ending there: padding, not wording. */
+function edgeOnlyOneSide(pair: QuotePair): boolean {
+  const { windowA, windowB } = pair.alignment;
+  const headA = windowA[0] - pair.extentA[0];
+  const headB = windowB[0] - pair.extentB[0];
+  const tailA = pair.extentA[1] - windowA[1];
+  const tailB = pair.extentB[1] - windowB[1];
+  return (headA === 0 || headB === 0) && (tailA === 0 || tailB === 0);
+}
+
+/** Words inside quote marks that no other version of the remark has, where other versions exist. */
+function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Severity): Detection[] {
+  const byQuote = new Map<Quote, QuotePair[]>();
+  for (const pair of pairs) {
+    for (const quote of [pair.a, pair.b]) byQuote.set(quote, [...(byQuote.get(quote) ?? []), pair]);
+  }
+  const found = new Map<string, { padded: Quote; extra: Token[]; others: Set<Quote> }>();
+  for (const pair of pairs) {
+    if (pair.alignment.innerChanges > 0) continue;
+    for (const [padded, other, window, otherWindow, otherQuote] of [
+      [pair.a, pair.b, pair.alignment.windowA, pair.alignment.windowB, pair.b],
+      [pair.b, pair.a, pair.alignment.windowB, pair.alignment.windowA, pair.a],
+    ] as const) {
+      // The other version must be whole: its quote starts and ends with the shared words.
+      if (otherWindow[0] !== 0 || otherWindow[1] !== other.tokens.length) continue;
+      const head = padded.tokens.slice(0, window[0]);
+      const tail = padded.tokens.slice(window[1]);
+      for (const [extra, edge] of [
+        [head, 'head'],
+        [tail, 'tail'],
+      ] as const) {
+        if (extra.length === 0 || extra.length > maxPadding) continue;
+        if (edge === 'head' ? sameSentenceBefore(padded, window[0]) < extra.length : sameSentenceAfter(padded, window[1]) < extra.length) continue;
+        if (extra.every((token) => STOPWORDS.has(token.word))) continue;
+        // Another version reaching into the same stretch (worded alike or not) covers it.
+        const covered = (byQuote.get(padded) ?? []).some((candidate) => {
+          if (candidate === pair) return false;
+          const mine = candidate.a === padded ? candidate.alignment.windowA : candidate.alignment.windowB;
+          const theirs = candidate.a === padded ? candidate.alignment.windowB : candidate.alignment.windowA;
+          const theirQuote = candidate.a === padded ? candidate.b : candidate.a;
+          return edge === 'head' ? mine[0] < window[0] || theirs[0] > 0 : mine[1] > window[1] || theirs[1] < theirQuote.tokens.length;
+        });
+        if (covered) continue;
+        const id = `${padded.article.path}:${padded.start}:${edge}`;
+        const entry = found.get(id) ?? { padded, extra: [...extra], others: new Set<Quote>() };
+        entry.others.add(otherQuote);
+        found.set(id, entry);
+      }
+    }
+  }
+  return [...found.values()].map(({ padded, extra, others }) => {
+    const words = extra.map((token) => token.surface).join(' ');
+    const otherFiles = fileNames([...others]);
+    const otherText = [...others][0]!.tokens.map((token) => token.surface).join(' ');
+    return {
+      primary: quoteSpan(padded),
+      related: [...others].map(quoteSpan),
+      severity,
+      vars: {
+        type: 'padding',
+        summary: `"${words}" is inside the quote marks here, but no other version of the remark has it (${otherFiles}: "${otherText}")`,
+        diff: '',
+        speaker: padded.speaker?.name ?? 'unknown',
+        otherSpeaker: '',
+        otherFiles,
+        extra: words,
+      },
+      data: { type: 'padding', extra: words, other: otherText },
+    };
+  });
+}
+
+/** The same words given to different people, or one person named differently. */
+function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Severity | undefined, speakerName: Severity | undefined): Detection[] {
+  const detections: Detection[] = [];
+  const reported = new Set<string>();
+  for (const { a, b, alignment } of pairs) {
+    if (alignment.matches.length < minWords || !a.speaker || !b.speaker) continue;
+    const nameA = a.speaker.name;
+    const nameB = b.speaker.name;
+    // Only people with a full name: organisations and places ("Moscow") are often metonyms.
+    if (!nameA.includes(' ') || !nameB.includes(' ') || nameA.toLowerCase() === nameB.toLowerCase()) continue;
+    const surnameA = nameA.split(' ').at(-1)!;
+    const surnameB = nameB.split(' ').at(-1)!;
+    const likeness = stringSimilarity.compareTwoStrings(surnameA.toLowerCase(), surnameB.toLowerCase());
+    const type: FindingType = likeness >= SAME_NAME_SIMILARITY ? 'speakerName' : 'attribution';
+    if (surnameA === surnameB) continue;
+    const severity = type === 'speakerName' ? speakerName : attribution;
+    const id = [type, ...[nameA, nameB].sort()].join('\u0000');
+    if (!severity || reported.has(id)) continue;
+    reported.add(id);
+    const summary =
+      type === 'speakerName'
+        ? `The speaker is named "${nameA}" here and "${nameB}" in ${posix.basename(b.article.path)}`
+        : `The same words are attributed to ${nameA} here and to ${nameB} in ${posix.basename(b.article.path)}`;
+    detections.push({
+      primary: speakerSpan(a),
+      related: [speakerSpan(b), quoteSpan(a), quoteSpan(b)],
+      severity,
+      vars: { type, summary, diff: '', speaker: nameA, otherSpeaker: nameB, otherFiles: posix.basename(b.article.path), extra: '' },
+      data: { type, speakers: [nameA, nameB] },
+    });
+  }
+  return detections;
+}
+
+function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {
+  const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  return quotes
+    .filter((q) => !q.nested && q.tokens.length >= minWords && !paired.has(q) && !(q.parent && paired.has(q.parent)))
+    .map((q) => ({
+      primary: quoteSpan(q),
+      related: [],
+      severity,
+      vars: {
+        type: 'singleSource',
+        summary: `${q.speaker ? `This quote of ${q.speaker.name}` : 'This quote'} appears in no other article of the story`,
+        diff: '',
+        speaker: q.speaker?.name ?? 'unknown',
+        otherSpeaker: '',
+        otherFiles: '',
+        extra: '',
+      },
+      data: { type: 'singleSource' },
+    }));
+}
+
+function quoteSpan(quote: Quote): Span {
+  return spanOf(quote.article, quote.start, quote.end);
+}
+
+function speakerSpan(quote: Quote): Span {
+  return spanOf(quote.article, quote.speaker!.start, quote.speaker!.end);
+}
+
+function articleCount(side: Map<Quote, unknown>): number {
+  return new Set([...side.keys()].map((q) => q.article.path)).size;
+}
+
+function fileNames(quotes: Quote[]): string {
+  return [...new Set(quotes.map((q) => posix.basename(q.article.path)))].join(', ');
+}
+
+
