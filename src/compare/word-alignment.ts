@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Token } from '../extract/tokens.js';
-import { comparable } from '../extract/tokens.js';
+import { comparable, sameWord } from '../extract/tokens.js';
 
 /** How two word sequences line up: the common stretch, and the words around it on each side. */
 export interface WordAlignment {
@@ -26,7 +26,7 @@ export function alignWords(a: readonly Token[], b: readonly Token[]): WordAlignm
   const all: Array<[number, number]> = [];
   let ia = 0;
   let ib = 0;
-  for (const part of diffArrays(wordsA, wordsB)) {
+  for (const part of diffArrays(wordsA, wordsB, { comparator: sameWord })) {
     const count = part.count ?? part.value.length;
     if (part.added) ib += count;
     else if (part.removed) ia += count;
@@ -65,10 +65,11 @@ export function wordDiff(from: readonly Token[], to: readonly Token[]): string {
     else out.push(piece);
     previousRemoved = removed;
   };
-  const surfaces = (tokens: readonly Token[], start: number, count: number) => tokens.slice(start, start + count).map((t) => t.surface);
+  const surfaces = (tokens: readonly Token[], start: number, count: number) =>
+    tokens.slice(start, start + count).map((t) => t.surface).filter((surface) => surface !== '');
   let ia = 0;
   let ib = 0;
-  for (const part of diffArrays(from.map(comparable), to.map(comparable))) {
+  for (const part of diffArrays(from.map(comparable), to.map(comparable), { comparator: sameWord })) {
     const count = part.count ?? part.value.length;
     if (part.removed) {
       push(`[-${surfaces(from, ia, count).join(' ')}-]`, true, false);

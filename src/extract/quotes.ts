@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.js';
 import { findSpeaker, PersonRegister, type Speaker } from './speakers.js';
-import { tokenize, type Token } from './tokens.js';
+import { comparisonTokens, tokenize, type Token } from './tokens.js';
 
 /** One quoted passage of an article. Offsets are in the article's normalised text. */
 export interface Quote {
@@ -11,6 +11,8 @@ export interface Quote {
   /** Ranges of quoted words: one, or several for a quote continued across paragraphs. */
   readonly parts: ReadonlyArray<readonly [number, number]>;
   readonly tokens: readonly Token[];
+  /** The words compared across articles: `tokens` with contractions expanded. */
+  readonly words: readonly Token[];
   /** Inside another quote ('axis of war' inside "..."). */
   readonly nested: boolean;
   /** The enclosing quote, for a nested one. */
@@ -113,7 +115,7 @@ export function extractQuotes(article: Article): Quote[] {
   const all = [...raw, ...singleQuotes(text, original, origin, raw)].sort((a, b) => a.start - b.start);
   const built = new Map<RawQuote, Quote>();
   for (const span of all) {
-    const tokens = span.parts.flatMap(([start, end]) => tokenize(text, start, end));
+    const tokens = span.parts.flatMap(([start, end]) => tokenize(text, start, end)).filter((token) => !insideBrackets(text, span.parts, token.start));
     if (tokens.length === 0) continue;
     const parent = span.parent ? built.get(span.parent) : undefined;
     const quote: Quote = {
@@ -122,6 +124,7 @@ export function extractQuotes(article: Article): Quote[] {
       end: span.end,
       parts: span.parts,
       tokens,
+      words: comparisonTokens(tokens),
       nested: span.nested,
       ...(parent ? { parent } : {}),
       unclosed: span.unclosed,
@@ -131,6 +134,18 @@ export function extractQuotes(article: Article): Quote[] {
     quotes.push(quote);
   }
   return quotes;
+}
+
+/** Editorial insertions inside a quote, "(local)" or "[Democrats]", are not the speaker's words. */
+function insideBrackets(text: string, parts: ReadonlyArray<readonly [number, number]>, at: number): boolean {
+  const part = parts.find(([start, end]) => start <= at && at < end);
+  if (!part) return false;
+  let depth = 0;
+  for (let i = part[0]; i < at; i++) {
+    if (text[i] === '(' || text[i] === '[') depth++;
+    else if ((text[i] === ')' || text[i] === ']') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 function speakerOf(article: Article, start: number, end: number, register: PersonRegister): { speaker?: Speaker } {

@@ -157,7 +157,9 @@ function speakerAfter(text: string, end: number): NounPhrase | undefined {
   // NP [, appositive,] (time words)* VERB
   if (GLUE.has(tokens[0]!.word)) return undefined;
   let i = 0;
-  while (i < tokens.length && i < MAX_NOUN_PHRASE && isNounPhraseWord(tokens[i]!) && !VERBS.has(tokens[i]!.word)) {
+  // A lowercase modifier may open the phrase before a title: "energy minister Olena Kovalenko".
+  const modifies = (k: number) => /^\p{Ll}+$/u.test(tokens[k]!.surface) && TITLES.has(tokens[k + 1]?.word ?? '') && !GLUE.has(tokens[k + 1]!.word);
+  while (i < tokens.length && i < MAX_NOUN_PHRASE && (isNounPhraseWord(tokens[i]!) || modifies(i)) && !VERBS.has(tokens[i]!.word)) {
     if (i > 0 && !adjacent(text, tokens[i - 1], tokens[i]!, i)) break;
     i++;
   }

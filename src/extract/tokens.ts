@@ -1,3 +1,5 @@
+import contractions from './vocabulary/contractions.json' with { type: 'json' };
+
 /** A word of the normalised text with its offsets there. */
 export interface Token {
   /** Lowercased, apostrophes kept inside the word (don't, Kyiv's). */
@@ -8,7 +10,8 @@ export interface Token {
   readonly end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*\.?/gu;
+// Apostrophes and periods join word parts (don't, U.S.); asterisks too, for censored words (f***).
+const WORD = /[\p{L}\p{N}]+(?:['.*]+[\p{L}\p{N}]+)*\.?/gu;
 
 /** Words of `text[from, to)`; hyphens and slashes split words ("four-year" is two). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -31,5 +34,35 @@ function isAbbreviation(word: string): boolean {
 
 /** Case- and punctuation-insensitive form used to compare quote wording. */
 export function comparable(token: Token): string {
-  return token.word.replace(/\./g, '').replace(/'s$/, "'s");
+  return token.word.replace(/\./g, '');
+}
+
+const EXPANSIONS = new Map(Object.entries(contractions.expansions));
+
+/**
+ * The words a quote is compared by: contractions and informal spellings expanded ("it's" → it is,
+ * "gonna" → going to). Each expanded word keeps the span of the word it came from; only the
+ * first carries its surface, so diffs print the word once.
+ */
+export function comparisonTokens(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const expansion = EXPANSIONS.get(token.word.replace(/\u2019/g, "'"));
+    if (!expansion) {
+      out.push(token);
+      continue;
+    }
+    expansion.forEach((word, index) => out.push({ word, surface: index === 0 ? token.surface : '', start: token.start, end: token.end }));
+  }
+  return out;
+}
+
+/** Equal compared words; a censored word ("motherf***er") equals one with the same letters around the asterisks. */
+export function sameWord(left: string, right: string): boolean {
+  if (left === right) return true;
+  if (!left.includes('*') && !right.includes('*')) return false;
+  const [censored, plain] = left.includes('*') ? [left, right] : [right, left];
+  const [head, ...rest] = censored.split(/\*+/);
+  const tail = rest.at(-1) ?? '';
+  return plain.length >= censored.length && plain.startsWith(head!) && plain.endsWith(tail);
 }

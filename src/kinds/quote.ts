@@ -18,6 +18,7 @@ const STOPWORDS = new Set(stopwords.words);
 const MAX_POSTINGS = 60;
 /** Name likeness (string-similarity) above which two different spellings are one person. */
 const SAME_NAME_SIMILARITY = 0.8;
+const SAME_SURNAME_SIMILARITY = 0.6;
 
 /**
  * Quotes that change between outlets: one remark worded differently, words inside quote marks
@@ -74,7 +75,7 @@ function alignedPairs(quotes: Quote[], rule: { minWords: number; threshold: numb
   // Index quotes by their rarer words so only quotes sharing one are ever aligned.
   const postings = new Map<string, number[]>();
   quotes.forEach((quote, index) => {
-    for (const word of new Set(quote.tokens.map((token) => token.word))) {
+    for (const word of new Set(quote.words.map((token) => token.word))) {
       if (STOPWORDS.has(word) || word.length < 3) continue;
       const list = postings.get(word) ?? [];
       list.push(index);
@@ -84,7 +85,7 @@ function alignedPairs(quotes: Quote[], rule: { minWords: number; threshold: numb
   const pairs: QuotePair[] = [];
   const seen = new Set<string>();
   quotes.forEach((a, i) => {
-    for (const word of new Set(a.tokens.map((token) => token.word))) {
+    for (const word of new Set(a.words.map((token) => token.word))) {
       const list = postings.get(word);
       if (!list || list.length > MAX_POSTINGS) continue;
       for (const j of list) {
@@ -110,16 +111,18 @@ function alignedPairs(quotes: Quote[], rule: { minWords: number; threshold: numb
 }
 
 function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; maxPadding: number }): QuotePair | undefined {
-  const alignment = alignWords(a.tokens, b.tokens);
+  const alignment = alignWords(a.words, b.words);
   if (!alignment) return undefined;
   const matched = alignment.matches.length;
-  const shorter = Math.min(a.tokens.length, b.tokens.length);
-  if (matched / shorter < rule.threshold) return undefined;
-  if (matched < rule.minWords) {
-    // A short quote counts only when all of it aligns and it holds a word worth matching.
-    const whole = matched === shorter;
-    const content = alignment.matches.some(([ia]) => !STOPWORDS.has(a.tokens[ia]!.word));
-    if (!whole || !content) return undefined;
+  const [shorter, shorterIndex] = a.words.length <= b.words.length ? [a, 0] : [b, 1];
+  if (matched / shorter.words.length < rule.threshold) return undefined;
+  // Content words decide: "there's a lot of" is common to unrelated remarks.
+  const content = shorter.words.filter((token) => !STOPWORDS.has(token.word)).length;
+  const contentMatched = alignment.matches.filter((match) => !STOPWORDS.has(shorter.words[match[shorterIndex]!]!.word)).length;
+  if (contentMatched === 0 || contentMatched / Math.max(content, 1) < rule.threshold) return undefined;
+  if (matched < rule.minWords || contentMatched < 2) {
+    // A short quote counts only when all of it aligns, word for word in one stretch.
+    if (matched !== shorter.words.length || alignment.innerChanges > 0) return undefined;
   }
   const [extentA, extentB] = extents(a, b, alignment, rule.maxPadding);
   return { a, b, alignment, extentA, extentB };
@@ -159,7 +162,7 @@ function sameSentenceBefore(quote: Quote, index: number): number {
 
 function sameSentenceAfter(quote: Quote, index: number): number {
   let count = 0;
-  for (let i = index; i < quote.tokens.length; i++) {
+  for (let i = index; i < quote.words.length; i++) {
     if (i > 0 && sentenceBreakBetween(quote, i - 1, i)) break;
     count++;
   }
@@ -168,13 +171,17 @@ function sameSentenceAfter(quote: Quote, index: number): number {
 
 function sentenceBreakBetween(quote: Quote, left: number, right: number): boolean {
   const text = quote.article.body;
-  const l = quote.tokens[left]!;
-  const r = quote.tokens[right]!;
+  const l = quote.words[left]!;
+  const r = quote.words[right]!;
   return /[.!?;:]/.test(text.slice(l.end, r.start)) || (l.surface.endsWith('.') && /^\p{Lu}/u.test(r.surface) && !/^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/.test(l.surface));
 }
 
 function comparedTokens(quote: Quote, extent: [number, number]): Token[] {
-  return quote.tokens.slice(extent[0], extent[1]);
+  return quote.words.slice(extent[0], extent[1]);
+}
+
+function surfaceText(tokens: readonly Token[]): string {
+  return tokens.map((token) => token.surface).filter((surface) => surface !== '').join(' ');
 }
 
 function key(tokens: Token[]): string {
@@ -192,6 +199,7 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     if (keyA === keyB) continue;
     // Only differences inside the compared stretch: a version that merely quotes less is not one.
     if (pair.alignment.innerChanges === 0 && sameEdges(pair)) continue;
+    if (!strongAlignment(pair)) continue;
     const [first, second, firstQuote, secondQuote, firstTokens, secondTokens] =
       keyA < keyB ? [keyA, keyB, pair.a, pair.b, tokensA, tokensB] : [keyB, keyA, pair.b, pair.a, tokensB, tokensA];
     const groupKey = `${first}\u0000${second}`;
@@ -222,10 +230,20 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
         otherFiles,
         extra: '',
       },
-      data: { type: 'wording', diff, variant: primaryTokens.map((t) => t.surface).join(' '), other: majorityTokens.map((t) => t.surface).join(' ') },
+      data: { type: 'wording', diff, variant: surfaceText(primaryTokens), other: surfaceText(majorityTokens) },
     });
   }
   return detections;
+}
+
+/**
+ * Enough in common to call a difference a rewording rather than two remarks sharing a phrase:
+ * three aligned content words, or most of the shorter quote.
+ */
+function strongAlignment(pair: QuotePair): boolean {
+  const shorter = Math.min(pair.a.words.length, pair.b.words.length);
+  const content = pair.alignment.matches.filter(([ia]) => !STOPWORDS.has(pair.a.words[ia]!.word)).length;
+  return content >= 3 || pair.alignment.matches.length / shorter >= 0.75;
 }
 
 function sameEdges(pair: QuotePair): boolean {
@@ -251,44 +269,39 @@ function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Sever
   for (const pair of pairs) {
     for (const quote of [pair.a, pair.b]) byQuote.set(quote, [...(byQuote.get(quote) ?? []), pair]);
   }
-  const found = new Map<string, { padded: Quote; extra: Token[]; others: Set<Quote> }>();
+  const found = new Map<Quote, { padded: Quote; extra: Token[]; others: Set<Quote> }>();
   for (const pair of pairs) {
     if (pair.alignment.innerChanges > 0) continue;
-    for (const [padded, other, window, otherWindow, otherQuote] of [
-      [pair.a, pair.b, pair.alignment.windowA, pair.alignment.windowB, pair.b],
-      [pair.b, pair.a, pair.alignment.windowB, pair.alignment.windowA, pair.a],
+    for (const [padded, other, window, otherWindow] of [
+      [pair.a, pair.b, pair.alignment.windowA, pair.alignment.windowB],
+      [pair.b, pair.a, pair.alignment.windowB, pair.alignment.windowA],
     ] as const) {
-      // The other version must be whole: its quote starts and ends with the shared words.
-      if (otherWindow[0] !== 0 || otherWindow[1] !== other.tokens.length) continue;
-      const head = padded.tokens.slice(0, window[0]);
-      const tail = padded.tokens.slice(window[1]);
-      for (const [extra, edge] of [
-        [head, 'head'],
-        [tail, 'tail'],
-      ] as const) {
-        if (extra.length === 0 || extra.length > maxPadding) continue;
-        if (edge === 'head' ? sameSentenceBefore(padded, window[0]) < extra.length : sameSentenceAfter(padded, window[1]) < extra.length) continue;
-        if (extra.every((token) => STOPWORDS.has(token.word))) continue;
-        // Another version reaching into the same stretch (worded alike or not) covers it.
-        const covered = (byQuote.get(padded) ?? []).some((candidate) => {
-          if (candidate === pair) return false;
-          const mine = candidate.a === padded ? candidate.alignment.windowA : candidate.alignment.windowB;
-          const theirs = candidate.a === padded ? candidate.alignment.windowB : candidate.alignment.windowA;
-          const theirQuote = candidate.a === padded ? candidate.b : candidate.a;
-          return edge === 'head' ? mine[0] < window[0] || theirs[0] > 0 : mine[1] > window[1] || theirs[1] < theirQuote.tokens.length;
-        });
-        if (covered) continue;
-        const id = `${padded.article.path}:${padded.start}:${edge}`;
-        const entry = found.get(id) ?? { padded, extra: [...extra], others: new Set<Quote>() };
-        entry.others.add(otherQuote);
-        found.set(id, entry);
-      }
+      // The other version is whole (its quote starts and ends with the shared words) and closed its
+      // sentence ("destructive." against "destructive militarism."). Only words after the shared
+      // ones count: a version that starts later or stops mid-sentence may simply quote less.
+      if (otherWindow[0] !== 0 || otherWindow[1] !== other.words.length || !endsSentence(other)) continue;
+      const extra = padded.words.slice(window[1]);
+      if (extra.length === 0 || extra.length > maxPadding || sameSentenceAfter(padded, window[1]) < extra.length) continue;
+      if (extra.every((token) => STOPWORDS.has(token.word))) continue;
+      // Another version reaching past the shared words (worded alike or not) covers them.
+      const covered = (byQuote.get(padded) ?? []).some((candidate) => {
+        if (candidate === pair) return false;
+        const [mine, theirs, theirQuote] =
+          candidate.a === padded
+            ? [candidate.alignment.windowA, candidate.alignment.windowB, candidate.b]
+            : [candidate.alignment.windowB, candidate.alignment.windowA, candidate.a];
+        return mine[1] > window[1] || theirs[1] < theirQuote.words.length;
+      });
+      if (covered) continue;
+      const entry = found.get(padded) ?? { padded, extra: [...extra], others: new Set<Quote>() };
+      entry.others.add(other);
+      found.set(padded, entry);
     }
   }
   return [...found.values()].map(({ padded, extra, others }) => {
-    const words = extra.map((token) => token.surface).join(' ');
+    const words = surfaceText(extra);
     const otherFiles = fileNames([...others]);
-    const otherText = [...others][0]!.tokens.map((token) => token.surface).join(' ');
+    const otherText = surfaceText([...others][0]!.words);
     return {
       primary: quoteSpan(padded),
       related: [...others].map(quoteSpan),
@@ -312,15 +325,19 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
   const detections: Detection[] = [];
   const reported = new Set<string>();
   for (const { a, b, alignment } of pairs) {
-    if (alignment.matches.length < minWords || !a.speaker || !b.speaker) continue;
+    // Enough shared words to be one remark, not a shared motto or phrase; pronouns are too loose a link.
+    if (alignment.matches.length < 2 * minWords || !a.speaker || !b.speaker) continue;
+    if (a.speaker.resolvedBy === 'pronoun' || b.speaker.resolvedBy === 'pronoun') continue;
     const nameA = a.speaker.name;
     const nameB = b.speaker.name;
     // Only people with a full name: organisations and places ("Moscow") are often metonyms.
     if (!nameA.includes(' ') || !nameB.includes(' ') || nameA.toLowerCase() === nameB.toLowerCase()) continue;
     const surnameA = nameA.split(' ').at(-1)!;
     const surnameB = nameB.split(' ').at(-1)!;
-    const likeness = stringSimilarity.compareTwoStrings(surnameA.toLowerCase(), surnameB.toLowerCase());
-    const type: FindingType = likeness >= SAME_NAME_SIMILARITY ? 'speakerName' : 'attribution';
+    // One person spelled two ways: the whole names alike, and the surnames close (Kovalenko / Kovalenco).
+    const likeness = stringSimilarity.compareTwoStrings(nameA.toLowerCase(), nameB.toLowerCase());
+    const surnameLikeness = stringSimilarity.compareTwoStrings(surnameA.toLowerCase(), surnameB.toLowerCase());
+    const type: FindingType = likeness >= SAME_NAME_SIMILARITY && surnameLikeness >= SAME_SURNAME_SIMILARITY ? 'speakerName' : 'attribution';
     if (surnameA === surnameB) continue;
     const severity = type === 'speakerName' ? speakerName : attribution;
     const id = [type, ...[nameA, nameB].sort()].join('\u0000');
@@ -344,7 +361,7 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
 function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {
   const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
   return quotes
-    .filter((q) => !q.nested && q.tokens.length >= minWords && !paired.has(q) && !(q.parent && paired.has(q.parent)))
+    .filter((q) => !q.nested && q.words.length >= minWords && !paired.has(q) && !(q.parent && paired.has(q.parent)))
     .map((q) => ({
       primary: quoteSpan(q),
       related: [],
@@ -360,6 +377,14 @@ function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: num
       },
       data: { type: 'singleSource' },
     }));
+}
+
+/** The quote closes its sentence: a period, question or exclamation mark just inside or outside the closing mark. */
+function endsSentence(quote: Quote): boolean {
+  const text = quote.article.body;
+  const lastWord = quote.tokens.at(-1);
+  if (!lastWord) return false;
+  return /^[^\p{L}\p{N}]*[.!?]/u.test(text.slice(lastWord.end, quote.end + 2)) || lastWord.surface.endsWith('.');
 }
 
 function quoteSpan(quote: Quote): Span {

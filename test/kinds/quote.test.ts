@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/engine.js';
+import type { Rule } from '../../src/rules/load.js';
+import { describeSpan, expectSpanMatchesText, storyOf } from '../helpers.js';
+
+const rule: Rule = {
+  id: 'quotes',
+  kind: 'quote',
+  severity: 'warning',
+  description: 'Quotes agree.',
+  minWords: 3,
+  threshold: 0.6,
+  maxPadding: 4,
+  findings: {},
+};
+
+function check(files: Record<string, string>, options: Partial<Rule> = {}) {
+  const findings = runRules([storyOf(files)], [{ ...rule, ...options }]);
+  for (const finding of findings) {
+    for (const span of [finding.location, ...finding.related]) expectSpanMatchesText(span, files[span.path]!);
+  }
+  return findings.map((finding) => ({
+    type: finding.data.type,
+    severity: finding.severity,
+    message: finding.message,
+    spans: [finding.location, ...finding.related].map(describeSpan),
+  }));
+}
+
+describe('quote kind', () => {
+  it.each([
+    ['identical quotes', '"All such units will be considered legitimate targets," she said.', '\u201CAll such units will be considered legitimate targets,\u201D she said.'],
+    ['case, punctuation and quote-mark style only', `"all such units -- will be considered 'legitimate' targets!" he said.`, '\u201CAll such units \u2014 will be considered legitimate targets,\u201D he said.'],
+    ['a fragment of a longer quote', '"legitimate military targets"', '"All such units and facilities will be considered legitimate military targets for the army."'],
+    ['contractions and a censored word', '"It\'s not going to pay for that f***ing wall," he said.', '"It is not gonna pay for that fucking wall," he said.'],
+    ['unrelated quotes sharing a phrase', '"There\'s a whole lot of anger," he said.', '"I think there\'s a lot of soul-searching," he said.'],
+  ])('no finding: %s', (_name, a, b) => {
+    expect(check({ 'a.txt': a, 'b.txt': b })).toEqual([]);
+  });
+
+  it('wording: one finding per pair of wordings, anchored on the less used one, with a word diff', () => {
+    const majority = '"All such units and facilities will be considered legitimate military targets for the Russian Armed Forces," Zakharova said.';
+    const findings = check({
+      'a.txt': majority,
+      'b.txt': majority,
+      'c.txt': '"All these units and facilities will be considered legitimate military targets of the Armed Forces of the Russian Federation. These warnings remain valid," she added.',
+    });
+    expect(findings).toEqual([
+      {
+        type: 'wording',
+        severity: 'warning',
+        message:
+          'Quote of Zakharova worded differently in a.txt, b.txt: All [-such-]{+these+} units ... targets [-for-]{+of+} the [-Russian-] Armed Forces {+of the Russian Federation+}',
+        spans: [
+          'c.txt:1:1-1:156 "All these units and facilities will be considered legitimate military targets of the Armed Forces of the Russian Federation. These warnings remain valid,"',
+          'a.txt:1:1-1:109 "All such units and facilities will be considered legitimate military targets for the Russian Armed Forces,"',
+          'b.txt:1:1-1:109 "All such units and facilities will be considered legitimate military targets for the Russian Armed Forces,"',
+        ],
+      },
+    ]);
+  });
+
+  it('wording: a fragment worded differently from the longer version', () => {
+    const findings = check({
+      'a.txt': `"The declarations of the so-called coalition together form a genuine 'axis of war'," Maria Zakharova said.`,
+      'b.txt': 'She said the statements amounted to \u201Ca veritable axis of war,\u201D according to AP.',
+    });
+    expect(findings.map((finding) => [finding.type, finding.message])).toEqual([
+      ['wording', 'Quote of Maria Zakharova worded differently in b.txt: a [-veritable-]{+genuine+} axis of war'],
+    ]);
+  });
+
+  it('padding: words inside quote marks that no other version has', () => {
+    const findings = check({
+      'a.txt': 'She called the plans "dangerous" and "destructive."',
+      'b.txt': 'She called the plans "dangerous" and "destructive".',
+      'c.txt': 'Zakharova branded the agreements \u201Cdangerous\u201D and \u201Cdestructive militarism.\u201D',
+    });
+    expect(findings).toEqual([
+      {
+        type: 'padding',
+        severity: 'warning',
+        message: '"militarism" is inside the quote marks here, but no other version of the remark has it (a.txt, b.txt: "destructive")',
+        spans: ['c.txt:1:50-1:75 \u201Cdestructive militarism.\u201D', 'a.txt:1:38-1:52 "destructive."', 'b.txt:1:38-1:51 "destructive"'],
+      },
+    ]);
+  });
+
+  it('padding: not when the shorter version stops mid-sentence (it may just quote less)', () => {
+    expect(check({ 'a.txt': 'He called it "garbage" on Monday.', 'b.txt': '"It is garbage, complete lies," he said.' })).toEqual([]);
+  });
+
+  it('attribution: the same words given to different people', () => {
+    const words = 'A lengthy investigation failed to produce a shred of evidence of bias';
+    const findings = check({
+      'a.txt': `"${words}," said Aitan Goelman, a lawyer.`,
+      'b.txt': `"${words}," Republican Representative Mark Meadows said.`,
+    });
+    expect(findings.map((finding) => [finding.type, finding.message, finding.spans.slice(0, 2)])).toEqual([
+      ['attribution', 'The same words are attributed to Aitan Goelman here and to Mark Meadows in b.txt', ['a.txt:1:79-1:92 Aitan Goelman', 'b.txt:1:74-1:112 Republican Representative Mark Meadows']],
+    ]);
+  });
+
+  it('speakerName: one speaker spelled differently; severities and `off` per finding type', () => {
+    const words = 'We will restore power to every household within days';
+    const files = { 'a.txt': `"${words}," energy minister Olena Kovalenko said.`, 'b.txt': `"${words}," energy minister Olena Kovalenco said.` };
+    expect(check(files).map((finding) => [finding.type, finding.severity, finding.message])).toEqual([
+      ['speakerName', 'warning', 'The speaker is named "Olena Kovalenko" here and "Olena Kovalenco" in b.txt'],
+    ]);
+    expect(check(files, { findings: { speakerName: 'notice' } }).map((finding) => finding.severity)).toEqual(['notice']);
+    expect(check(files, { findings: { speakerName: 'off' } })).toEqual([]);
+  });
+
+  it('attribution is not claimed through a pronoun', () => {
+    const words = 'A lengthy investigation failed to produce a shred of evidence of bias';
+    expect(check({ 'a.txt': `"${words}," said Aitan Goelman.`, 'b.txt': `Mark Meadows spoke. "${words}," he said.` })).toEqual([]);
+  });
+
+  it('singleSource: a notice for a quote no other article has, only when switched on and with 3+ articles', () => {
+    const files = {
+      'a.txt': '"We have determined which countries are ready," Zelensky said.',
+      'b.txt': 'No quotes here.',
+      'c.txt': 'None here either.',
+    };
+    expect(check(files)).toEqual([]);
+    expect(check(files, { findings: { singleSource: 'notice' } })).toEqual([
+      {
+        type: 'singleSource',
+        severity: 'notice',
+        message: 'This quote of Zelensky appears in no other article of the story',
+        spans: ['a.txt:1:1-1:48 "We have determined which countries are ready,"'],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { describeSpan } from './helpers.js';
+import { seedsResult } from './fixtures.js';
+
+/** The whole pipeline on the seed articles with the bundled rules: exactly these findings. */
+describe('seeds', () => {
+  const { findings } = seedsResult();
+  const summary = findings.map((finding) => ({
+    rule: finding.ruleId,
+    type: finding.data.type ?? finding.kind,
+    at: describeSpan(finding.location),
+    related: finding.related.map((span) => `${span.path}:${span.startLine}:${span.startColumn}`),
+  }));
+
+  it('reports the quote differences of the answer key and nothing between identical quotes', () => {
+    expect(summary.filter((finding) => finding.rule === 'quotes')).toEqual([
+      {
+        rule: 'quotes',
+        type: 'padding',
+        at: 'seeds/002_7f13c214d75062b4.txt:3:193-3:218 \u201Cdestructive militarism.\u201D',
+        related: ['seeds/000_c6436b982e71f45e.txt:27:63', 'seeds/001_49f1c94f6adf56ce.txt:13:63'],
+      },
+      {
+        rule: 'quotes',
+        type: 'wording',
+        at: expect.stringMatching(/^seeds\/003_d495e447f9bcaa2a\.txt:32:1-32:207 \u201CAll these units .* and remain valid,\u201D$/),
+        related: ['seeds/000_c6436b982e71f45e.txt:37:1', 'seeds/001_49f1c94f6adf56ce.txt:23:1', 'seeds/002_7f13c214d75062b4.txt:7:1'],
+      },
+      {
+        rule: 'quotes',
+        type: 'wording',
+        at: 'seeds/003_d495e447f9bcaa2a.txt:38:103-38:129 \u201Ca veritable axis of war,\u201D',
+        related: ['seeds/000_c6436b982e71f45e.txt:25:1', 'seeds/001_49f1c94f6adf56ce.txt:11:1'],
+      },
+    ]);
+  });
+
+  it('reports U.S. against US once, with every use', () => {
+    const houseStyle = summary.filter((finding) => finding.rule === 'house-style');
+    expect(houseStyle).toHaveLength(1);
+    expect(houseStyle[0]!.at).toBe('seeds/000_c6436b982e71f45e.txt:15:1-15:3 US');
+    expect(houseStyle[0]!.related).toContain('seeds/001_49f1c94f6adf56ce.txt:19:113');
+  });
+});
