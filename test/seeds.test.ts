@@ -35,6 +35,17 @@ describe('seeds', () => {
     ]);
   });
 
+  it('reports the war-length claims that contradict each other and the calendar, and no figure', () => {
+    expect(summary.filter((finding) => finding.rule === 'war-length' || finding.rule === 'figures')).toEqual([
+      {
+        rule: 'war-length',
+        type: 'conflict',
+        at: 'seeds/002_7f13c214d75062b4.txt:1:286-1:324 approaches its fourth devastating year',
+        related: ['seeds/003_d495e447f9bcaa2a.txt:46:63', 'seeds/000_c6436b982e71f45e.txt:13:209', 'seeds/001_49f1c94f6adf56ce.txt:1:234'],
+      },
+    ]);
+  });
+
   it('reports U.S. against US once, with every use', () => {
     const houseStyle = summary.filter((finding) => finding.rule === 'house-style');
     expect(houseStyle).toHaveLength(1);

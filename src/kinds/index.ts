@@ -1,8 +1,10 @@
 import { consistency } from './consistency.js';
 import type { Kind } from './kind.js';
+import { duration } from './duration.js';
+import { figure } from './figure.js';
 import { quote } from './quote.js';
 
 /** Every check kind, by the name rules give in `kind:`. Adding a kind is one line here. */
 export const KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>(
-  [consistency, quote].map((kind) => kind as unknown as Kind).map((kind) => [kind.name, kind]),
+  [consistency, quote, figure, duration].map((kind) => kind as unknown as Kind).map((kind) => [kind.name, kind]),
 );

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { UserErrors } from '../../src/errors.js';
 import { ruleJsonSchemaText } from '../../src/rules/json-schema.js';
 import { loadRules, parseRule } from '../../src/rules/load.js';
+import { KINDS } from '../../src/kinds/index.js';
+
+const KIND_NAMES = [...KINDS.keys()].join(' | ');
 
 const VALID = 'id: house-style\nkind: consistency\nseverity: notice\ndescription: One form.\neither:\n  U.S.: US\n';
 
@@ -31,8 +34,8 @@ describe('parseRule', () => {
   it.each([
     ['bad YAML', 'id: a\nkind: [consistency\n', 'rules/x.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]: fix the YAML syntax'],
     ['not a mapping', '- a\n- b\n', 'rules/x.yaml:1:1: a rule must be a YAML mapping: write `id:`, `kind:`, `severity:` and `description:` keys'],
-    ['missing kind', 'id: a\nseverity: error\n', 'rules/x.yaml:1:1: kind: missing: add `kind:` with one of consistency | quote'],
-    ['unknown kind', 'id: a\nkind: spelling\n', 'rules/x.yaml:2:7: kind: unknown kind "spelling": use one of consistency | quote'],
+    ['missing kind', 'id: a\nseverity: error\n', `rules/x.yaml:1:1: kind: missing: add \`kind:\` with one of ${KIND_NAMES}`],
+    ['unknown kind', 'id: a\nkind: spelling\n', `rules/x.yaml:2:7: kind: unknown kind "spelling": use one of ${KIND_NAMES}`],
     ['unknown key', VALID + 'colour: red\n', 'rules/x.yaml:7:1: colour: unknown key: allowed keys are id, severity, description, message, kind, either, ignorecase'],
     ['wrong severity', VALID.replace('notice', 'fatal'), 'rules/x.yaml:3:11: severity: "fatal" is not allowed: expected one of error | warning | notice'],
     ['wrong type', VALID + 'ignorecase: sometimes\n', 'rules/x.yaml:7:13: ignorecase: expected boolean, got "sometimes": write a boolean'],
