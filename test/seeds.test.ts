@@ -46,6 +46,26 @@ describe('seeds', () => {
     ]);
   });
 
+  it('reports the spelling and capitalisation items, the undated articles, and no date conflict with 004', () => {
+    expect(summary.filter((finding) => finding.rule === 'names' || finding.rule === 'dates').map(({ rule, type, at, related }) => ({ rule, type, at: at.replace(/ .*/, ''), related }))).toEqual([
+      { rule: 'names', type: 'capitalisation', at: 'seeds/000_c6436b982e71f45e.txt:25:145-25:161', related: ['seeds/001_49f1c94f6adf56ce.txt:11:145', 'seeds/002_7f13c214d75062b4.txt:3:9'] },
+      { rule: 'dates', type: 'undated', at: 'seeds/003_d495e447f9bcaa2a.txt:1:1-1:78', related: [] },
+      {
+        rule: 'names',
+        type: 'capitalisation',
+        at: 'seeds/003_d495e447f9bcaa2a.txt:38:39-38:63',
+        related: ['seeds/004_17adf9a8853c6819.txt:19:191', 'seeds/000_c6436b982e71f45e.txt:25:51', 'seeds/001_49f1c94f6adf56ce.txt:11:51'],
+      },
+      {
+        rule: 'names',
+        type: 'spelling',
+        at: 'seeds/003_d495e447f9bcaa2a.txt:50:129-50:139',
+        related: ['seeds/000_c6436b982e71f45e.txt:49:164', 'seeds/000_c6436b982e71f45e.txt:53:175', 'seeds/002_7f13c214d75062b4.txt:11:176'],
+      },
+      { rule: 'dates', type: 'undated', at: 'seeds/004_17adf9a8853c6819.txt:1:1-1:26', related: [] },
+    ]);
+  });
+
   it('reports U.S. against US once, with every use', () => {
     const houseStyle = summary.filter((finding) => finding.rule === 'house-style');
     expect(houseStyle).toHaveLength(1);

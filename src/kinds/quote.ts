@@ -6,11 +6,12 @@ import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignm
 import { extractQuotes, type Quote } from '../extract/quotes.js';
 import type { Token } from '../extract/tokens.js';
 import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
-import { SEVERITIES, type Severity } from '../findings.js';
+import type { Severity } from '../findings.js';
+import { findingTypesOption, severityFor } from './finding-types.js';
 import { defineKind, type Detection } from './kind.js';
 
-const findingSeverity = z.enum([...SEVERITIES, 'off']);
 const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'singleSource'] as const;
+const OFF_BY_DEFAULT: FindingType[] = ['singleSource'];
 type FindingType = (typeof FINDING_TYPES)[number];
 
 const STOPWORDS = new Set(stopwords.words);
@@ -33,19 +34,12 @@ export const quote = defineKind({
     minWords: z.number().int().min(1).default(3).describe('Aligned words a remark needs before versions are compared (a whole shorter quote may have fewer).'),
     threshold: z.number().min(0).max(1).default(0.6).describe('Share of the shorter quote\'s words that must align for two quotes to be versions of one remark.'),
     maxPadding: z.number().int().min(1).default(4).describe('Most words a version may add at its edge, in the same sentence, to count as padding (or as part of the wording difference).'),
-    findings: z
-      .object(Object.fromEntries(FINDING_TYPES.map((type) => [type, findingSeverity.optional()])) as Record<FindingType, z.ZodOptional<typeof findingSeverity>>)
-      .strict()
-      .default({})
-      .describe('Severity of each finding type, or `off`; a type left out takes the rule\'s severity (singleSource is off unless set).'),
+    findings: findingTypesOption(FINDING_TYPES, ['singleSource']),
   },
   message: '{summary}',
   variables: ['summary', 'type', 'diff', 'speaker', 'otherSpeaker', 'otherFiles', 'extra'],
   check(story, rule, facts) {
-    const severityOf = (type: FindingType): Severity | undefined => {
-      const chosen = rule.findings[type] ?? (type === 'singleSource' ? 'off' : rule.severity);
-      return chosen === 'off' ? undefined : chosen;
-    };
+    const severityOf = (type: FindingType): Severity | undefined => severityFor(rule, type, OFF_BY_DEFAULT);
     const quotes = story.articles.flatMap((article) => facts.get(article, extractQuotes));
     const pairs = alignedPairs(quotes, rule);
     const detections: Detection[] = [];

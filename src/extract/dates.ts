@@ -1,0 +1,178 @@
+import * as chrono from 'chrono-node';
+import type { Article } from '../corpus/article.js';
+import { MONTHS } from './quantities.js';
+import { tokenize, type Token } from './tokens.js';
+import relativeDates from './vocabulary/relative-dates.json' with { type: 'json' };
+import reportingVerbs from './vocabulary/reporting-verbs.json' with { type: 'json' };
+import stopwords from './vocabulary/stopwords.json' with { type: 'json' };
+
+/** A date an article gives, resolved against its publication date. Offsets are in the normalised text. */
+export interface DateMention {
+  readonly article: Article;
+  readonly start: number;
+  readonly end: number;
+  /** First and last day the mention allows, YYYY-MM-DD, inclusive. */
+  readonly first: string;
+  readonly last: string;
+  /** Day, month and year are all written: nothing was guessed. */
+  readonly complete: boolean;
+  /** A weekday written with an explicit date ("Tuesday, January 7, 2026"): 0 = Sunday. */
+  readonly writtenWeekday?: number;
+  /** Content words of the clause around the date: what happened. */
+  readonly event: ReadonlySet<string>;
+  /** The nearest verb before or after the date ("slammed", "said"). */
+  readonly predicate?: string;
+  /** The clause's verb is in the past tense: the event happened before publication. */
+  readonly past: boolean;
+}
+
+const STOPWORDS = new Set(stopwords.words);
+const REPORTING = new Set(reportingVerbs.verbs);
+const IGNORED = new Set(relativeDates.ignored);
+const RELATIVE = relativeDates.phrases;
+const YEAR_ONLY = /\b(in|since|by|until|from|before|after|of)\s+((?:1[5-9]|20)\d\d)\b(?![-/]\d)/gi;
+const EVENT_WINDOW = 8;
+/** A date names a weekday, a month, a year or a day next to today; anything else chrono finds is a span of time. */
+const ANCHOR = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|tomorrow|\d{4})\b/i;
+const DAY = 86_400_000;
+
+/**
+ * Dates found by chrono-node, resolved against the publication date and biased to the past, as
+ * news is written after the fact ("on Tuesday" in an article of Thursday 8 January is the 6th);
+ * "this week", "earlier this week" become ranges, and bare years and months become whole ranges.
+ * Without a publication date only dates with a written year are kept: relative ones stay unresolved.
+ */
+export function extractDates(article: Article): DateMention[] {
+  const text = article.body;
+  const published = article.metadata.date ? new Date(`${article.metadata.date}T12:00:00Z`) : undefined;
+  const mentions: DateMention[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+  const tokens = tokenize(text);
+  const add = (start: number, end: number, first: Date, last: Date, writtenWeekday?: number, complete = false) => {
+    taken.push([start, end]);
+    mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(text, tokens, start, end) });
+  };
+
+  if (published) {
+    const lower = text.toLowerCase();
+    for (const phrase of RELATIVE) {
+      for (let at = lower.indexOf(phrase.text); at >= 0; at = lower.indexOf(phrase.text, at + 1)) {
+        const end = at + phrase.text.length;
+        if (!wordBoundary(text, at, end) || !free(at, end)) continue;
+        const [first, last] = relativeRange(published, phrase.unit as 'week' | 'month' | 'year', phrase.offset, phrase.untilPublication);
+        add(at, end, first, last);
+      }
+    }
+  }
+
+  const reference = published ?? new Date(0);
+  for (const result of chrono.parse(text, { instant: reference, timezone: 0 }, { forwardDate: false })) {
+    const start = result.index;
+    const end = start + result.text.length;
+    if (!free(start, end) || falseHit(text, result)) continue;
+    const known = result.start;
+    // Without a publication date only a written year anchors a date.
+    if (!published && !/\b\d{4}\b/.test(result.text)) continue;
+    let first = known.date();
+    let last = result.end ? result.end.date() : first;
+    const weekdayOnly = known.isCertain('weekday') && !known.isCertain('day');
+    if (weekdayOnly && published && first.getTime() > published.getTime()) {
+      // News is written after the fact: "on Friday" in a Thursday article is last Friday.
+      first = new Date(first.getTime() - 7 * DAY);
+      last = first;
+    }
+    const { past } = eventAround(text, tokens, start, end);
+    if (published && past && !known.isCertain('year') && first.getTime() > published.getTime() && !weekdayOnly) {
+      // "fired him in May" in a January article: last May.
+      first = new Date(Date.UTC(first.getUTCFullYear() - 1, first.getUTCMonth(), first.getUTCDate()));
+      last = new Date(Date.UTC(last.getUTCFullYear() - 1, last.getUTCMonth(), last.getUTCDate()));
+    }
+    if (!known.isCertain('day') && !weekdayOnly && known.isCertain('month')) {
+      // "in February 2022": the whole month.
+      first = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1));
+      last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+    }
+    // A weekday is checked against a fully written date only: without a year, chrono guesses one.
+    const writtenWeekday = known.isCertain('weekday') && known.isCertain('day') && /\d{4}/.test(result.text) ? known.get('weekday') ?? undefined : undefined;
+    add(start, end, first, last, writtenWeekday, known.isCertain('day') && /\d{4}/.test(result.text));
+  }
+
+  for (const match of text.matchAll(YEAR_ONLY)) {
+    const start = match.index + match[1]!.length + 1;
+    const end = start + match[2]!.length;
+    if (!free(start, end) || insideUrl(text, start)) continue;
+    const year = Number(match[2]);
+    add(start, end, new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 11, 31)));
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** chrono's hits that are not dates here: "now", "today", "march" the verb, "24/7", dates inside URLs. */
+function falseHit(text: string, result: chrono.ParsedResult): boolean {
+  const written = result.text.trim();
+  const lower = written.toLowerCase();
+  if (IGNORED.has(lower) || IGNORED.has(lower.replace(/^(on|at|in)\s+/, ''))) return true;
+  if (/^\d{1,2}\/\d{1,2}$/.test(written)) return true;
+  // Spans of time rather than dates: "three years after", "for 85 years", "in a week", "the next day".
+  if (!ANCHOR.test(written)) return true;
+  if (/\b(after|before|later|from now|earlier)\b/i.test(written) && !/\d{4}/.test(written)) return true;
+  if (insideUrl(text, result.index)) return true;
+  // A month name alone must be capitalised: "march on Washington", "may well".
+  const firstWord = written.split(/\s+/)[0]!;
+  if (MONTHS.has(firstWord.toLowerCase()) && firstWord === firstWord.toLowerCase()) return true;
+  return false;
+}
+
+function insideUrl(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  return /^(<?https?:\/\/|www\.)/i.test(text.slice(start, at + 1)) || /[\w-]+\.[a-z]{2,}\//i.test(text.slice(start, at));
+}
+
+function wordBoundary(text: string, start: number, end: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(text[start - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[end] ?? ' ');
+}
+
+function relativeRange(published: Date, unit: 'week' | 'month' | 'year', offset: number, untilPublication: boolean): [Date, Date] {
+  const y = published.getUTCFullYear();
+  const m = published.getUTCMonth();
+  let first: Date;
+  let last: Date;
+  if (unit === 'week') {
+    const monday = new Date(Date.UTC(y, m, published.getUTCDate() - ((published.getUTCDay() + 6) % 7) + 7 * offset));
+    first = monday;
+    last = new Date(monday.getTime() + 6 * DAY);
+  } else if (unit === 'month') {
+    first = new Date(Date.UTC(y, m + offset, 1));
+    last = new Date(Date.UTC(y, m + offset + 1, 0));
+  } else {
+    first = new Date(Date.UTC(y + offset, 0, 1));
+    last = new Date(Date.UTC(y + offset, 11, 31));
+  }
+  if (untilPublication && last.getTime() > published.getTime()) last = published;
+  return [first, last];
+}
+
+/** What the date dates: the clause's content words and its nearest verb. */
+function eventAround(text: string, tokens: readonly Token[], start: number, end: number): { event: Set<string>; predicate?: string; past: boolean } {
+  const index = tokens.findIndex((token) => token.end > start);
+  const after = tokens.findIndex((token) => token.start >= end);
+  const clauseStart = Math.max(0, index - EVENT_WINDOW);
+  const clauseEnd = after < 0 ? tokens.length : Math.min(tokens.length, after + EVENT_WINDOW);
+  const inClause = (token: Token) => !/[.;!?\n]/.test(text.slice(Math.min(token.end, start), Math.max(token.start, end)));
+  const around = [...tokens.slice(clauseStart, Math.max(index, 0)), ...(after < 0 ? [] : tokens.slice(after, clauseEnd))].filter(inClause);
+  const event = new Set(around.filter((token) => token.word.length > 2 && !STOPWORDS.has(token.word) && !/^\d+$/.test(token.word) && !MONTHS.has(token.word)).map((token) => token.word));
+  const verbs = around.filter((token) => !/^\p{Lu}/u.test(token.surface) && (REPORTING.has(token.word) || (/ed$/.test(token.word) && token.word.length > 4)));
+  const predicate = verbs.sort((a, b) => distance(a, start, end) - distance(b, start, end))[0]?.word;
+  const future = around.some((token) => ['will', 'would', 'plans', 'scheduled', 'expected', 'next'].includes(token.word));
+  return { event, ...(predicate ? { predicate } : {}), past: predicate !== undefined && !future };
+}
+
+function distance(token: Token, start: number, end: number): number {
+  return token.end <= start ? start - token.end : token.start - end;
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,116 @@
+import type { Article } from '../corpus/article.js';
+import { tokenize, type Token } from './tokens.js';
+import speakerWords from './vocabulary/speaker-words.json' with { type: 'json' };
+import stopwords from './vocabulary/stopwords.json' with { type: 'json' };
+
+/** A capitalised name an article uses. Offsets are in the normalised text. */
+export interface NameMention {
+  readonly article: Article;
+  readonly start: number;
+  readonly end: number;
+  /** As written, words joined by single spaces: "Coalition of the Willing". */
+  readonly text: string;
+  readonly words: readonly string[];
+  /** Lowercase words around it (within the sentence), for telling two names apart. */
+  readonly context: ReadonlySet<string>;
+}
+
+const STOPWORDS = new Set(stopwords.words);
+const TITLES = new Set(speakerWords.titles);
+/** Lowercase words that may sit inside a name: "Coalition of the Willing", "Bank of England". */
+const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'von', 'van', 'al', 'bin']);
+const CONTEXT_WINDOW = 5;
+
+/**
+ * Runs of capitalised words (with connectors) outside title-case lines such as headlines; a run's
+ * first word is dropped when it only starts the sentence ("The", "But").
+ */
+export function extractNames(article: Article): NameMention[] {
+  const text = article.body;
+  const tokens = tokenize(text);
+  const titleLines = titleCaseLines(text, tokens);
+  const names: NameMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCapitalised(tokens[i]!) || titleLines.has(lineOf(text, tokens[i]!.start))) continue;
+    let end = i + 1;
+    while (end < tokens.length && sameLine(text, tokens[end - 1]!, tokens[end]!)) {
+      const token = tokens[end]!;
+      if (isCapitalised(token)) {
+        end++;
+        continue;
+      }
+      // Up to two connectors between capitalised words: "Bank of England", "Coalition of the Willing".
+      let k = end;
+      while (k < end + 2 && tokens[k] && CONNECTORS.has(tokens[k]!.word) && tokens[k + 1] && sameLine(text, tokens[k]!, tokens[k + 1]!)) k++;
+      if (k > end && tokens[k] && isCapitalised(tokens[k]!)) end = k + 1;
+      else break;
+    }
+    let start = i;
+    // A sentence's first word is capitalised for the sentence, not for the name.
+    if (sentenceStart(text, tokens, start) && (STOPWORDS.has(tokens[start]!.word) || TITLES.has(tokens[start]!.word))) start++;
+    const run = tokens.slice(start, end);
+    i = end - 1;
+    if (run.length === 0 || run.every((token) => STOPWORDS.has(token.word))) continue;
+    const words = run.map((token) => token.surface);
+    names.push({ article, start: run[0]!.start, end: run.at(-1)!.end, text: words.join(' '), words, context: contextOf(tokens, start, end) });
+  }
+  return names;
+}
+
+/**
+ * Every occurrence, in any case, of a multiword phrase: "foreign ministry" as well as "Foreign
+ * Ministry", for comparing capitalisation. Occurrences opening a sentence or in title-case lines
+ * are left out: their capitals say nothing about the name.
+ */
+export function findPhrase(article: Article, phrase: string): Array<{ start: number; end: number; text: string }> {
+  const text = article.body;
+  const tokens = tokenize(text);
+  const titleLines = titleCaseLines(text, tokens);
+  const wanted = phrase.toLowerCase().split(' ');
+  const found: Array<{ start: number; end: number; text: string }> = [];
+  for (let i = 0; i + wanted.length <= tokens.length; i++) {
+    if (!wanted.every((word, k) => tokens[i + k]!.word === word && (k === 0 || sameLine(text, tokens[i + k - 1]!, tokens[i + k]!)))) continue;
+    const first = tokens[i]!;
+    const last = tokens[i + wanted.length - 1]!;
+    if (titleLines.has(lineOf(text, first.start)) || sentenceStart(text, tokens, i)) continue;
+    found.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end) });
+  }
+  return found;
+}
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.surface) && /\p{L}/u.test(token.surface);
+}
+
+function sameLine(text: string, previous: Token, next: Token): boolean {
+  return /^[ \t]+$/.test(text.slice(previous.end, next.start));
+}
+
+function sentenceStart(text: string, tokens: readonly Token[], index: number): boolean {
+  if (index === 0) return true;
+  const gap = text.slice(tokens[index - 1]!.end, tokens[index]!.start);
+  return /[.!?:]["')\]]?\s|\n|^\s*["'(]\s*$|^\s*-\s*$/.test(gap) || /\n/.test(gap);
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Lines whose words are mostly capitalised (headlines, section titles): their capitals are style. */
+function titleCaseLines(text: string, tokens: readonly Token[]): Set<number> {
+  const counts = new Map<number, { capitalised: number; total: number }>();
+  for (const token of tokens) {
+    if (STOPWORDS.has(token.word) && !isCapitalised(token)) continue;
+    const line = lineOf(text, token.start);
+    const count = counts.get(line) ?? { capitalised: 0, total: 0 };
+    count.total++;
+    if (isCapitalised(token)) count.capitalised++;
+    counts.set(line, count);
+  }
+  return new Set([...counts].filter(([, { capitalised, total }]) => total >= 3 && capitalised / total >= 0.7).map(([line]) => line));
+}
+
+function contextOf(tokens: readonly Token[], start: number, end: number): Set<string> {
+  const around = [...tokens.slice(Math.max(0, start - CONTEXT_WINDOW), start), ...tokens.slice(end, end + CONTEXT_WINDOW)];
+  return new Set(around.filter((token) => !isCapitalised(token) && !STOPWORDS.has(token.word) && token.word.length > 2).map((token) => token.word));
+}

@@ -1,0 +1,142 @@
+import { posix } from 'node:path';
+import { z } from 'zod';
+import { spanOf, type Article } from '../corpus/article.js';
+import { extractDates, type DateMention } from '../extract/dates.js';
+import reportingVerbs from '../extract/vocabulary/reporting-verbs.json' with { type: 'json' };
+import type { Severity } from '../findings.js';
+import { findingTypesOption, severityFor } from './finding-types.js';
+import { defineKind, type Detection } from './kind.js';
+
+const FINDING_TYPES = ['conflict', 'weekday', 'future', 'undated'] as const;
+type FindingType = (typeof FINDING_TYPES)[number];
+const REPORTING = new Set(reportingVerbs.verbs);
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Event words in more dates of a story than this are too common to pair dates by. */
+const MAX_POSTINGS = 200;
+
+/**
+ * Dates resolved against each article's publication date: one event dated differently by two
+ * articles, a weekday that contradicts the date written with it, an event dated after
+ * publication, and (as a notice) an article with no publication date to resolve against.
+ */
+export const date = defineKind({
+  name: 'date',
+  summary:
+    'Reports one event dated differently by two articles, a weekday that contradicts its date, a past event dated after publication, and articles without a publication date.',
+  options: {
+    minSimilarity: z.number().min(0).max(1).default(0.35).describe('Share of their clauses\' content words (Jaccard) two dates need to be taken as dating one event.'),
+    reportingSimilarity: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.6)
+      .describe('The same, when the event is a statement ("said on Friday"): people speak on several days, so more must match.'),
+    minShared: z.number().int().min(1).default(2).describe('Content words two dates\' clauses must share to be compared.'),
+    findings: findingTypesOption(FINDING_TYPES),
+  },
+  message: '{summary}',
+  variables: ['summary', 'date', 'otherDate', 'otherFiles'],
+  check(story, rule, facts) {
+    const severityOf = (type: FindingType): Severity | undefined => severityFor(rule, type);
+    const mentions = story.articles.flatMap((article) => facts.get(article, extractDates));
+    const detections: Detection[] = [];
+    const undated = severityOf('undated');
+    if (undated) {
+      for (const article of story.articles.filter((a) => !a.metadata.date)) detections.push(undatedFinding(article, undated));
+    }
+    const weekday = severityOf('weekday');
+    const future = severityOf('future');
+    for (const mention of mentions) {
+      const actual = new Date(`${mention.first}T00:00:00Z`).getUTCDay();
+      if (weekday && mention.writtenWeekday !== undefined && mention.writtenWeekday !== actual) {
+        detections.push(single(mention, weekday, `${WEEKDAYS[mention.writtenWeekday]} does not match ${mention.first}, a ${WEEKDAYS[actual]}`, { type: 'weekday', written: WEEKDAYS[mention.writtenWeekday], actual: WEEKDAYS[actual] }));
+      }
+      const published = mention.article.metadata.date;
+      const opensSpan = /\b(until|till|starting|beginning|by|through|from|before|after|effective)\s+(on\s+)?$/i.test(mention.article.body.slice(Math.max(0, mention.start - 20), mention.start));
+      if (future && published && mention.complete && mention.past && !opensSpan && mention.first > published) {
+        detections.push(single(mention, future, `An event told in the past tense is dated ${mention.first}, after the article's publication on ${published}`, { type: 'future', date: mention.first, published }));
+      }
+    }
+    const conflict = severityOf('conflict');
+    if (conflict) detections.push(...conflicts(mentions, rule, conflict));
+    return detections;
+  },
+});
+
+function conflicts(mentions: DateMention[], rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }, severity: Severity): Detection[] {
+  const postings = new Map<string, number[]>();
+  mentions.forEach((mention, index) => {
+    for (const word of mention.event) postings.set(word, [...(postings.get(word) ?? []), index]);
+  });
+  const detections: Detection[] = [];
+  const seen = new Set<string>();
+  mentions.forEach((a, i) => {
+    const candidates = new Set<number>();
+    for (const word of a.event) {
+      const list = postings.get(word)!;
+      if (list.length <= MAX_POSTINGS) for (const j of list) if (j > i) candidates.add(j);
+    }
+    for (const j of candidates) {
+      const b = mentions[j]!;
+      if (a.article === b.article || !sameEvent(a, b, rule)) continue;
+      if (a.first <= b.last && b.first <= a.last) continue;
+      const key = `${a.article.path}:${a.start}|${b.article.path}:${b.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      detections.push({
+        primary: spanOf(b.article, b.start, b.end),
+        related: [spanOf(a.article, a.start, a.end)],
+        severity,
+        vars: {
+          summary: `"${excerpt(b)}" dates this to ${range(b)}, but ${posix.basename(a.article.path)} dates it to ${range(a)} ("${excerpt(a)}")`,
+          date: range(b),
+          otherDate: range(a),
+          otherFiles: posix.basename(a.article.path),
+        },
+        data: { type: 'conflict', dates: [[b.first, b.last], [a.first, a.last]], event: [...b.event].filter((word) => a.event.has(word)) },
+      });
+    }
+  });
+  return detections;
+}
+
+/** Two dates date one event: same verb (when both have one) and clauses that share enough words. */
+function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }): boolean {
+  if (a.predicate && b.predicate && a.predicate !== b.predicate) return false;
+  let shared = 0;
+  for (const word of a.event) if (b.event.has(word)) shared++;
+  if (shared < rule.minShared) return false;
+  const similarity = shared / new Set([...a.event, ...b.event]).size;
+  const statement = (a.predicate && REPORTING.has(a.predicate)) || (b.predicate && REPORTING.has(b.predicate));
+  return similarity >= (statement ? rule.reportingSimilarity : rule.minSimilarity);
+}
+
+function undatedFinding(article: Article, severity: Severity): Detection {
+  const start = article.body.search(/\S/);
+  const lineEnd = article.body.indexOf('\n', Math.max(start, 0));
+  const at = Math.max(start, 0);
+  return {
+    primary: spanOf(article, at, lineEnd < 0 ? article.body.length : lineEnd),
+    related: [],
+    severity,
+    vars: {
+      summary: 'No publication date found (front matter `date:`, a `date YYYY-MM-DD` line or a dateline): its relative dates ("on Tuesday", "this week") are not checked',
+      date: '',
+      otherDate: '',
+      otherFiles: '',
+    },
+    data: { type: 'undated' },
+  };
+}
+
+function single(mention: DateMention, severity: Severity, summary: string, data: Record<string, unknown>): Detection {
+  return { primary: spanOf(mention.article, mention.start, mention.end), related: [], severity, vars: { summary, date: range(mention), otherDate: '', otherFiles: '' }, data };
+}
+
+function range(mention: DateMention): string {
+  return mention.first === mention.last ? mention.first : `${mention.first} to ${mention.last}`;
+}
+
+function excerpt(mention: DateMention): string {
+  return mention.article.body.slice(mention.start, mention.end);
+}
