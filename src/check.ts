@@ -1,6 +1,6 @@
 import { readArticles, type ReadOptions } from './corpus/read.js';
 import { groupStories } from './corpus/stories.js';
-import { runRules } from './engine.js';
+import { MemoFactStore, runRules } from './engine.js';
 import { UserError } from './errors.js';
 import type { CheckResult } from './result.js';
 import { loadRules } from './rules/load.js';
@@ -25,5 +25,6 @@ export function checkPaths(options: CheckOptions): CheckResult {
   }
   const { articles, skipped } = readArticles(options.paths, options);
   const stories = groupStories(articles);
-  return { stories, rules, findings: runRules(stories, rules), skipped };
+  const facts = new MemoFactStore();
+  return { stories, rules, findings: runRules(stories, rules, facts), skipped, facts };
 }

@@ -1,6 +1,7 @@
 import type { SkippedFile } from './corpus/read.js';
 import type { Story } from './corpus/stories.js';
 import { SEVERITIES, type Finding, type Severity } from './findings.js';
+import type { FactStore } from './kinds/kind.js';
 import type { Rule } from './rules/load.js';
 
 /** Everything a report needs: what was read, what was skipped and why, and what was found. */
@@ -9,6 +10,8 @@ export interface CheckResult {
   readonly rules: readonly Rule[];
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
+  /** The facts extracted while checking, for reports that show them (coverage tables). */
+  readonly facts?: FactStore;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

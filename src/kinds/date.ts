@@ -101,7 +101,7 @@ function conflicts(mentions: DateMention[], rule: { minSimilarity: number; repor
 }
 
 /** Two dates date one event: same verb (when both have one) and clauses that share enough words. */
-function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }): boolean {
+export function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }): boolean {
   if (a.predicate && b.predicate && a.predicate !== b.predicate) return false;
   let shared = 0;
   for (const word of a.event) if (b.event.has(word)) shared++;

@@ -84,7 +84,7 @@ function keyOf(f: Figure): string {
 }
 
 /** Two figures count the same thing: same unit, noun and event, no different places, shared context. */
-function comparable(f: Figure, g: Figure, minContext: number, minSimilarity: number): boolean {
+export function comparable(f: Figure, g: Figure, minContext: number, minSimilarity: number): boolean {
   if (keyOf(f) !== keyOf(g)) return false;
   // "lost nearly 60 seats" and "picked up six seats" count different things.
   if (f.predicate && g.predicate && f.predicate !== g.predicate) return false;

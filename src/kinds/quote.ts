@@ -56,7 +56,7 @@ export const quote = defineKind({
   },
 });
 
-interface QuotePair {
+export interface QuotePair {
   a: Quote;
   b: Quote;
   alignment: WordAlignment;
@@ -65,7 +65,8 @@ interface QuotePair {
   extentB: [number, number];
 }
 
-function alignedPairs(quotes: Quote[], rule: { minWords: number; threshold: number; maxPadding: number }): QuotePair[] {
+/** Pairs of quotes, from different articles, that are versions of one remark. */
+export function alignedPairs(quotes: Quote[], rule: { minWords: number; threshold: number; maxPadding: number }): QuotePair[] {
   // Index quotes by their rarer words so only quotes sharing one are ever aligned.
   const postings = new Map<string, number[]>();
   quotes.forEach((quote, index) => {

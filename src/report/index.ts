@@ -1,9 +1,10 @@
 import type { CheckResult } from '../result.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function formatReport(format: Format, result: CheckResult, options: { color: boolean }): string {
@@ -14,5 +15,7 @@ export function formatReport(format: Format, result: CheckResult, options: { col
       return formatJson(result);
     case 'sarif':
       return formatSarif(result);
+    case 'github':
+      return formatGithub(result);
   }
 }

@@ -1,0 +1,22 @@
+// Bundles the action and the CLI into dist/ with esbuild: they run with node alone, no node_modules.
+import { build } from 'esbuild';
+
+export const ENTRY_POINTS = { action: 'src/action.ts', cli: 'src/cli.ts' };
+
+export async function bundle(outdir: string): Promise<void> {
+  await build({
+    entryPoints: ENTRY_POINTS,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // CommonJS dependencies bundled into ESM still call require().
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await bundle('dist');

@@ -1,0 +1,102 @@
+import * as core from '@actions/core';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkPaths } from './check.js';
+import { isUserError } from './errors.js';
+import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from './findings.js';
+import { displayPath } from './paths.js';
+import { issueAnnotations, planAnnotations } from './report/github.js';
+import { formatSarif } from './report/sarif.js';
+import { formatSummary } from './report/summary.js';
+import { countBySeverity } from './result.js';
+
+/**
+ * The GitHub Action: inputs in; annotations, a job summary, a SARIF file and outputs out. On a
+ * pull request only findings with a side in a changed file are kept (`only-changed`).
+ */
+export async function runAction(): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const paths = core.getMultilineInput('paths').flatMap((line) => line.split(/\s+/)).filter(Boolean);
+  const rulesDir = core.getInput('rules') || 'rules';
+  const failOn = (core.getInput('fail-on') || 'error') as Severity | 'never';
+  const sarifFile = core.getInput('sarif-file') || 'crosscheck.sarif';
+  const onlyChangedInput = core.getInput('only-changed');
+  const onPullRequest = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request');
+  const onlyChanged = onlyChangedInput === '' ? onPullRequest : core.getBooleanInput('only-changed');
+  if (![...SEVERITIES, 'never'].includes(failOn)) {
+    core.setFailed(`fail-on: "${failOn}" is not one of error, warning, notice, never`);
+    return;
+  }
+
+  let result;
+  try {
+    result = checkPaths({ paths: paths.length ? paths : ['.'], rulesDir, cwd: workspace });
+  } catch (error) {
+    if (isUserError(error)) {
+      core.setFailed(error.message);
+      return;
+    }
+    throw error;
+  }
+
+  let findings: readonly Finding[] = result.findings;
+  let changed: Set<string> | undefined;
+  let hidden = 0;
+  if (onlyChanged) {
+    changed = changedFiles(workspace);
+    if (changed) {
+      const kept = findings.filter((finding) => [finding.location, ...finding.related].some((span) => changed!.has(span.path)));
+      hidden = findings.length - kept.length;
+      findings = kept;
+      if (hidden > 0) core.info(`${hidden} findings with no side in a file this pull request changes are not shown.`);
+    }
+  }
+  const shownResult = { ...result, findings };
+
+  issueAnnotations(planAnnotations(findings, changed));
+  await core.summary.addRaw(formatSummary(shownResult, { hidden }), true).write();
+  writeFileSync(resolve(workspace, sarifFile), formatSarif(shownResult));
+
+  const counts = countBySeverity(findings);
+  core.setOutput('errors', counts.error);
+  core.setOutput('warnings', counts.warning);
+  core.setOutput('notices', counts.notice);
+  core.setOutput('findings', findings.length);
+  core.setOutput('hidden', hidden);
+  core.setOutput('sarif-file', sarifFile);
+  if (failOn !== 'never') {
+    const failing = findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]).length;
+    if (failing > 0) core.setFailed(`${failing} findings at or above ${failOn}`);
+  }
+}
+
+/**
+ * Files the pull request changes, relative to the workspace as findings name them: a diff from the
+ * merge base of the pull request's base commit (event payload) or base branch. Undefined when git
+ * cannot tell, so that nothing is hidden by mistake.
+ */
+function changedFiles(workspace: string): Set<string> | undefined {
+  let base: string | undefined;
+  try {
+    const event = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH ?? '', 'utf8')) as { pull_request?: { base?: { sha?: string } } };
+    base = event.pull_request?.base?.sha;
+  } catch {
+    // No event payload: fall back to the base branch.
+  }
+  base ??= process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : undefined;
+  if (!base) {
+    core.warning('only-changed: no pull request base found; showing findings in every file');
+    return undefined;
+  }
+  try {
+    const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: workspace, encoding: 'utf8' }).trim();
+    const names = execFileSync('git', ['diff', '--name-only', `${base}...HEAD`], { cwd: workspace, encoding: 'utf8' });
+    return new Set(names.split('\n').filter(Boolean).map((name) => displayPath(resolve(root, name), workspace)));
+  } catch (error) {
+    core.warning(`only-changed: git could not list the changed files (${(error as Error).message.split('\n')[0]}); check out with fetch-depth: 0. Showing findings in every file.`);
+    return undefined;
+  }
+}
+
+runAction().catch((error: unknown) => core.setFailed(`crosscheck: internal error: ${(error as Error).stack ?? String(error)}`));

@@ -1,0 +1,73 @@
+import { posix } from 'node:path';
+import type { Span } from '../corpus/article.js';
+import { buildCoverage } from '../coverage.js';
+import { countBySeverity, type CheckResult } from '../result.js';
+import { escapeHtml } from './html-escape.js';
+
+/** GitHub rejects a job summary over 1 MiB; stay well under it. */
+export const SUMMARY_LIMIT = 900 * 1024;
+const MARK = { error: '🔴', warning: '🟠', notice: '🔵' } as const;
+const CELL_CHARS = 60;
+
+export interface SummaryOptions {
+  /** Findings left out because no side is in a changed file. */
+  hidden?: number;
+}
+
+/**
+ * The job summary, as HTML GitHub renders: per story a coverage table (facts × articles, conflicts
+ * marked), then the findings. All article text is escaped: core.summary does not escape.
+ */
+export function formatSummary(result: CheckResult, options: SummaryOptions = {}): string {
+  const counts = countBySeverity(result.findings);
+  const parts: string[] = [
+    '<h2>crosscheck</h2>',
+    `<p>${result.findings.length} findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices, in ${result.stories.length} ${result.stories.length === 1 ? 'story' : 'stories'} of ${result.stories.reduce((n, s) => n + s.articles.length, 0)} articles.${options.hidden ? ` ${options.hidden} findings in unchanged files are not shown.` : ''}${result.skipped.length ? ` ${result.skipped.length} files skipped.` : ''}</p>`,
+  ];
+  const storiesWithFindings = new Set(result.findings.map((finding) => finding.story));
+  for (const coverage of buildCoverage(result)) {
+    if (!storiesWithFindings.has(coverage.story.id)) continue;
+    const articles = coverage.story.articles;
+    const rows = coverage.rows.filter((row) => row.cells.size > 1 || row.conflict);
+    const section: string[] = [`<h3>${escapeHtml(coverage.story.id)}</h3>`];
+    if (rows.length > 0) {
+      section.push(
+        '<table><thead><tr><th>fact</th>' + articles.map((article) => `<th>${escapeHtml(posix.basename(article.path))}</th>`).join('') + '</tr></thead><tbody>',
+        ...rows.map(
+          (row) =>
+            `<tr><td>${row.conflict ? `${MARK[row.conflict]} ` : ''}${row.kind}: ${escapeHtml(row.label)}</td>` +
+            articles.map((article) => `<td>${(row.cells.get(article.path) ?? []).map((span) => escapeHtml(shorten(span.excerpt))).join('<br>') || '—'}</td>`).join('') +
+            '</tr>',
+        ),
+        '</tbody></table>',
+      );
+    }
+    const findings = result.findings.filter((finding) => finding.story === coverage.story.id);
+    section.push(
+      '<ul>',
+      ...findings.map(
+        (finding) =>
+          `<li>${MARK[finding.severity]} <b>${escapeHtml(finding.ruleId)}</b> ${escapeHtml(finding.message)}<br>` +
+          [finding.location, ...finding.related].map((span) => `<code>${escapeHtml(where(span))}</code> ${escapeHtml(shorten(span.excerpt))}`).join('<br>') +
+          '</li>',
+      ),
+      '</ul>',
+    );
+    const text = section.join('\n');
+    if (parts.join('\n').length + text.length > SUMMARY_LIMIT) {
+      parts.push(`<p>The summary stops here to stay under GitHub's 1 MiB limit; the SARIF report has every finding.</p>`);
+      break;
+    }
+    parts.push(text);
+  }
+  return parts.join('\n') + '\n';
+}
+
+function where(span: Span): string {
+  return `${span.path}:${span.startLine}:${span.startColumn}`;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > CELL_CHARS ? `${flat.slice(0, CELL_CHARS - 1)}…` : flat;
+}
