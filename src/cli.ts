@@ -5,40 +5,107 @@ import { checkPaths } from './check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './corpus/read.js';
 import { isUserError, UserError } from './errors.js';
 import { SEVERITY_RANK, SEVERITIES, type Severity } from './findings.js';
+import { init } from './init/init.js';
 import { FORMATS, formatReport, type Format } from './report/index.js';
+import { terminalSafe } from './report/terminal-text.js';
 import { TOOL_VERSION } from './result.js';
+import { runExamples } from './rules/examples.js';
+import { explainRule } from './rules/explain.js';
+import { loadRules } from './rules/load.js';
 
-/** Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule or input error. */
+/** Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a failing example); 2 usage, rule or input error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-interface CliOptions {
+interface CheckCliOptions {
   rules: string;
   format: Format;
   output?: string;
   failOn: Severity | 'never';
   rule: string[];
   maxFileSize: number;
-  debug?: boolean;
 }
 
-function program(): Command {
-  return new Command('crosscheck')
+function program(setExit: (code: number) => void): Command {
+  const cli = new Command('crosscheck')
     .description('Check that news articles about one event agree: quotes, figures, dates and names.')
     .version(TOOL_VERSION)
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  cli
+    .command('check', { isDefault: true })
+    .description('check articles (the default command)')
     .argument('[paths...]', 'articles or folders of articles (.txt, .md); each folder is one story', ['.'])
     .option('--rules <dir>', 'folder of YAML rules', 'rules')
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('pretty'))
     .option('--output <file>', 'write the report to a file instead of standard output')
-    .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
-        .choices([...SEVERITIES, 'never'])
-        .default('error'),
-    )
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'never']).default('error'))
     .option('--rule <id>', 'run only this rule (repeatable)', (id: string, ids: string[]) => [...ids, id], [] as string[])
     .option('--max-file-size <bytes>', 'skip larger files, with a reason', parseSize, DEFAULT_MAX_FILE_SIZE)
-    .option('--debug', 'show stack traces of internal errors')
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .action((paths: string[], options: CheckCliOptions) => setExit(check(paths, options)));
+
+  cli
+    .command('test-rules')
+    .description("run the examples of a folder's rules and print a pass/fail table")
+    .argument('[dir]', 'folder of YAML rules', 'rules')
+    .action((dir: string) => setExit(testRules(dir)));
+
+  cli
+    .command('explain')
+    .description('show what a rule checks, its options with their values and defaults, and its examples')
+    .argument('<id>', 'rule id')
+    .option('--rules <dir>', 'folder of YAML rules', 'rules')
+    .action((id: string, options: { rules: string }) => {
+      const rule = loadRules(options.rules).find((candidate) => candidate.id === id);
+      if (!rule) throw new UserError(`explain ${id}`, 'no such rule', `rules in ${options.rules}: ${loadRules(options.rules).map((r) => r.id).join(', ')}`);
+      process.stdout.write(explainRule(rule));
+      setExit(EXIT.ok);
+    });
+
+  cli
+    .command('init')
+    .description('write starter rules and a GitHub workflow into a repository, never overwriting a file')
+    .argument('[dir]', 'repository root', '.')
+    .action((dir: string) => {
+      for (const outcome of init(dir)) process.stdout.write(`${outcome.written ? 'wrote' : 'kept (exists)'} ${outcome.path}\n`);
+      setExit(EXIT.ok);
+    });
+  return cli;
+}
+
+function check(paths: string[], options: CheckCliOptions): number {
+  const result = checkPaths({ paths: paths.length ? paths : ['.'], rulesDir: options.rules, only: options.rule, maxFileSize: options.maxFileSize });
+  const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+  const report = formatReport(options.format, result, { color });
+  if (options.output) {
+    try {
+      writeFileSync(options.output, report);
+    } catch (error) {
+      throw new UserError(options.output, `cannot write the report (${(error as NodeJS.ErrnoException).code})`, 'check the folder exists and is writable');
+    }
+  } else {
+    process.stdout.write(report);
+  }
+  if (options.failOn === 'never') return EXIT.ok;
+  const threshold = SEVERITY_RANK[options.failOn];
+  return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+function testRules(dir: string): number {
+  const outcomes = loadRules(dir).flatMap(runExamples);
+  const ruleWidth = Math.max(4, ...outcomes.map((o) => o.rule.length));
+  const exampleWidth = Math.max(7, ...outcomes.map((o) => o.example.length));
+  const lines = [`${'rule'.padEnd(ruleWidth)}  ${'example'.padEnd(exampleWidth)}  result`];
+  for (const outcome of outcomes) {
+    lines.push(`${outcome.rule.padEnd(ruleWidth)}  ${outcome.example.padEnd(exampleWidth)}  ${outcome.passed ? 'pass' : `FAIL: ${terminalSafe(outcome.problem ?? '')}`}`);
+  }
+  const failed = outcomes.filter((o) => !o.passed).length;
+  const rulesWithout = loadRules(dir).filter((rule) => !rule.examples || rule.examples.valid.length + rule.examples.invalid.length === 0);
+  lines.push('', `${outcomes.length - failed} passed, ${failed} failed`);
+  for (const rule of rulesWithout) lines.push(`${rule.id}: no examples (add \`examples:\` with valid and invalid stories)`);
+  process.stdout.write(lines.join('\n') + '\n');
+  return failed > 0 ? EXIT.findings : EXIT.ok;
 }
 
 function parseSize(value: string): number {
@@ -48,37 +115,20 @@ function parseSize(value: string): number {
 }
 
 export function main(argv: string[]): number {
-  const cli = program();
+  let exit: number = EXIT.ok;
+  const cli = program((code) => (exit = code));
   try {
     cli.parse(argv, { from: 'user' });
+    return exit;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
-    throw error;
-  }
-  const options = cli.opts<CliOptions>();
-  try {
-    const result = checkPaths({ paths: cli.args.length ? cli.args : ['.'], rulesDir: options.rules, only: options.rule, maxFileSize: options.maxFileSize });
-    const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-    const report = formatReport(options.format, result, { color });
-    if (options.output) {
-      try {
-        writeFileSync(options.output, report);
-      } catch (error) {
-        throw new UserError(options.output, `cannot write the report (${(error as NodeJS.ErrnoException).code})`, 'check the folder exists and is writable');
-      }
-    } else {
-      process.stdout.write(report);
-    }
-    if (options.failOn === 'never') return EXIT.ok;
-    const threshold = SEVERITY_RANK[options.failOn];
-    return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.ok;
-  } catch (error) {
     if (isUserError(error)) {
       process.stderr.write(`${error.message}\n`);
       return EXIT.error;
     }
+    const debug = argv.includes('--debug');
     process.stderr.write(
-      options.debug
+      debug
         ? `crosscheck: internal error: ${(error as Error).stack}\n`
         : `crosscheck: internal error: ${(error as Error).message}: please report it (run with --debug for details)\n`,
     );

@@ -53,7 +53,7 @@ describe('crosscheck CLI', () => {
 
   it.each([
     ['bad YAML', 'id: a\nkind: [consistency\n', 'x.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]: fix the YAML syntax'],
-    ['unknown key', 'id: a\nkind: consistency\nseverity: error\ndescription: d\neither: {a: b}\ncolour: red\n', 'x.yaml:6:1: colour: unknown key: allowed keys are id, severity, description, message, kind, either, ignorecase'],
+    ['unknown key', 'id: a\nkind: consistency\nseverity: error\ndescription: d\neither: {a: b}\ncolour: red\n', 'x.yaml:6:1: colour: unknown key: allowed keys are id, severity, description, message, examples, kind, either, ignorecase'],
     ['unknown kind', 'id: a\nkind: nope\n', `x.yaml:2:7: kind: unknown kind "nope": use one of ${KIND_NAMES}`],
     ['wrong type', 'id: a\nkind: consistency\nseverity: error\ndescription: d\neither: [a, b]\n', 'x.yaml:5:9: either: expected record, got a list: write a record'],
   ])('a malformed rule (%s) prints file:line:col and exits 2 without a stack trace', (_name, source, message) => {

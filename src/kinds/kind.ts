@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Article, Span } from '../corpus/article.js';
 import type { Story } from '../corpus/stories.js';
 import { SEVERITIES, type Severity } from '../findings.js';
+import { examplesSchema, type RuleExamples } from '../rules/example-schema.js';
 
 /** Keys every rule has, whatever its kind. */
 export const baseRuleShape = {
@@ -16,6 +17,7 @@ export const baseRuleShape = {
     .min(1)
     .optional()
     .describe('Message template; {placeholders} are filled from the finding. Defaults to the kind\'s message.'),
+  examples: examplesSchema.optional(),
 };
 
 export interface BaseRule {
@@ -24,6 +26,7 @@ export interface BaseRule {
   severity: Severity;
   description: string;
   message?: string;
+  examples?: RuleExamples;
   /** Where the rule was declared, for messages about it. */
   source?: string;
 }

@@ -36,7 +36,7 @@ describe('parseRule', () => {
     ['not a mapping', '- a\n- b\n', 'rules/x.yaml:1:1: a rule must be a YAML mapping: write `id:`, `kind:`, `severity:` and `description:` keys'],
     ['missing kind', 'id: a\nseverity: error\n', `rules/x.yaml:1:1: kind: missing: add \`kind:\` with one of ${KIND_NAMES}`],
     ['unknown kind', 'id: a\nkind: spelling\n', `rules/x.yaml:2:7: kind: unknown kind "spelling": use one of ${KIND_NAMES}`],
-    ['unknown key', VALID + 'colour: red\n', 'rules/x.yaml:7:1: colour: unknown key: allowed keys are id, severity, description, message, kind, either, ignorecase'],
+    ['unknown key', VALID + 'colour: red\n', 'rules/x.yaml:7:1: colour: unknown key: allowed keys are id, severity, description, message, examples, kind, either, ignorecase'],
     ['wrong severity', VALID.replace('notice', 'fatal'), 'rules/x.yaml:3:11: severity: "fatal" is not allowed: expected one of error | warning | notice'],
     ['wrong type', VALID + 'ignorecase: sometimes\n', 'rules/x.yaml:7:13: ignorecase: expected boolean, got "sometimes": write a boolean'],
     ['missing key', 'id: a\nkind: consistency\nseverity: error\ndescription: d\n', 'rules/x.yaml:1:1: either: missing: add `either:` (record)'],
@@ -82,7 +82,7 @@ describe('loadRules', () => {
 });
 
 describe('docs/rule.schema.json', () => {
-  it('is current (regenerate with `npm run schema`)', () => {
+  it('is current (regenerate with `npm run generate`)', () => {
     expect(readFileSync('docs/rule.schema.json', 'utf8')).toBe(ruleJsonSchemaText());
   });
 });
