@@ -6,7 +6,7 @@ import { checkPaths } from './check.js';
 import { isUserError } from './errors.js';
 import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from './findings.js';
 import { displayPath } from './paths.js';
-import { issueAnnotations, planAnnotations } from './report/github.js';
+import { issueAnnotations, issueSkipped, planAnnotations } from './report/github.js';
 import { formatSarif } from './report/sarif.js';
 import { formatSummary } from './report/summary.js';
 import { countBySeverity } from './result.js';
@@ -54,6 +54,7 @@ export async function runAction(): Promise<void> {
   }
   const shownResult = { ...result, findings };
 
+  issueSkipped(result);
   issueAnnotations(planAnnotations(findings, changed));
   await core.summary.addRaw(formatSummary(shownResult, { hidden }), true).write();
   writeFileSync(resolve(workspace, sarifFile), formatSarif(shownResult));

@@ -8,7 +8,7 @@ import { runRules } from '../src/engine.js';
 import { generatedFiles } from '../src/generated.js';
 import { init } from '../src/init/init.js';
 import { loadRules, parseRule, type Rule } from '../src/rules/load.js';
-import { storyOf } from './helpers.js';
+import { storyOf } from './support/helpers.js';
 
 function crosscheck(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSpan } from './helpers.js';
-import { seedsResult } from './fixtures.js';
+import { describeSpan } from './support/helpers.js';
+import { seedsResult } from './support/fixtures.js';
 
 /** The whole pipeline on the seed articles with the bundled rules: exactly these findings. */
 describe('seeds', () => {

@@ -64,6 +64,10 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
       skipped.push({ path: shown, reason: decoded.reason });
       return;
     }
+    if (decoded.text.trim() === '') {
+      skipped.push({ path: shown, reason: 'empty file (no text)' });
+      return;
+    }
     articles.push(parseArticle(shown, decoded.text));
   };
 

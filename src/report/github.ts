@@ -79,7 +79,15 @@ export function issueAnnotations(plan: AnnotationPlan): void {
 
 /** `--format github`: the same workflow commands, for any CI that reads them. */
 export function formatGithub(result: CheckResult): string {
-  return captureStdout(() => issueAnnotations(planAnnotations(result.findings)));
+  return captureStdout(() => {
+    issueSkipped(result);
+    issueAnnotations(planAnnotations(result.findings));
+  });
+}
+
+/** Every file not read says so, with its reason: nothing is skipped silently. */
+export function issueSkipped(result: CheckResult): void {
+  for (const skipped of result.skipped) core.warning(`skipped: ${skipped.reason}`, { title: 'crosscheck', file: skipped.path });
 }
 
 /** @actions/core writes workflow commands to standard output; collect them as text instead. */

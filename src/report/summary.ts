@@ -24,6 +24,9 @@ export function formatSummary(result: CheckResult, options: SummaryOptions = {})
     '<h2>crosscheck</h2>',
     `<p>${result.findings.length} findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices, in ${result.stories.length} ${result.stories.length === 1 ? 'story' : 'stories'} of ${result.stories.reduce((n, s) => n + s.articles.length, 0)} articles.${options.hidden ? ` ${options.hidden} findings in unchanged files are not shown.` : ''}${result.skipped.length ? ` ${result.skipped.length} files skipped.` : ''}</p>`,
   ];
+  if (result.skipped.length > 0) {
+    parts.push('<details><summary>Files not read</summary><ul>', ...result.skipped.map((s) => `<li><code>${escapeHtml(s.path)}</code>: ${escapeHtml(s.reason)}</li>`), '</ul></details>');
+  }
   const storiesWithFindings = new Set(result.findings.map((finding) => finding.story));
   for (const coverage of buildCoverage(result)) {
     if (!storiesWithFindings.has(coverage.story.id)) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spanOf } from '../../src/corpus/article.js';
 import { LineIndex, normalize, toOriginal } from '../../src/corpus/text.js';
-import { articleOf, expectSpanMatchesText } from '../helpers.js';
+import { articleOf, expectSpanMatchesText } from '../support/helpers.js';
 
 describe('normalize', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spanOf } from '../../src/corpus/article.js';
 import { extractDates } from '../../src/extract/dates.js';
-import { articleOf, expectSpanMatchesText } from '../helpers.js';
+import { articleOf, expectSpanMatchesText } from '../support/helpers.js';
 
 /** Dates of a text published on Thursday 8 January 2026 (never the real clock). */
 function datesOf(body: string, published: string | null = '2026-01-08') {

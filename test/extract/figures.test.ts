@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spanOf } from '../../src/corpus/article.js';
 import { extractFigures } from '../../src/extract/figures.js';
-import { articleOf, expectSpanMatchesText } from '../helpers.js';
+import { articleOf, expectSpanMatchesText } from '../support/helpers.js';
 
 function figuresOf(text: string) {
   const article = articleOf('a.txt', text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spanOf } from '../../src/corpus/article.js';
 import { extractQuotes, type Quote } from '../../src/extract/quotes.js';
-import { articleOf, expectSpanMatchesText } from '../helpers.js';
+import { articleOf, expectSpanMatchesText } from '../support/helpers.js';
 
 /** `line:col excerpt | speaker [role] (how)` for each quote of a text. */
 function quotesOf(text: string): string[] {

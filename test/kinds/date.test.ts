@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine.js';
 import type { Rule } from '../../src/rules/load.js';
-import { describeSpan, storyOf } from '../helpers.js';
+import { describeSpan, storyOf } from '../support/helpers.js';
 
 const rule: Rule = { id: 'dates', kind: 'date', severity: 'warning', description: 'Dates agree.', minSimilarity: 0.35, reportingSimilarity: 0.6, minShared: 2, findings: {} };
 

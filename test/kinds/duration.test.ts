@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine.js';
 import { elapsed, intervalOf } from '../../src/kinds/duration.js';
 import { parseRule, type Rule } from '../../src/rules/load.js';
-import { describeSpan, storyOf } from '../helpers.js';
+import { describeSpan, storyOf } from '../support/helpers.js';
 
 const warLength = (parseRule('rules/war-length.yaml', readFileSync('rules/war-length.yaml', 'utf8')) as { rule: Rule }).rule;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine.js';
 import type { Rule } from '../../src/rules/load.js';
-import { describeSpan, storyOf } from '../helpers.js';
+import { describeSpan, storyOf } from '../support/helpers.js';
 
 const rule: Rule = { id: 'names', kind: 'name', severity: 'warning', description: 'Names agree.', minSimilarity: 0.7, minLength: 5, accept: [], findings: { capitalisation: 'notice' } };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine.js';
 import type { Rule } from '../../src/rules/load.js';
-import { describeSpan, expectSpanMatchesText, storyOf } from '../helpers.js';
+import { describeSpan, expectSpanMatchesText, storyOf } from '../support/helpers.js';
 
 const rule: Rule = {
   id: 'quotes',

@@ -6,7 +6,7 @@ import { formatPretty } from '../../src/report/pretty.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import { terminalSafe } from '../../src/report/terminal-text.js';
 import type { CheckResult } from '../../src/result.js';
-import { seedsResult } from '../fixtures.js';
+import { seedsResult } from '../support/fixtures.js';
 
 const result: CheckResult = { ...seedsResult(), skipped: [{ path: 'seeds/blob.txt', reason: 'binary file (contains NUL bytes)' }] };
 const houseStyle = result.findings.find((finding) => finding.ruleId === 'house-style')!;

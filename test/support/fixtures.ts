@@ -1,8 +1,8 @@
-import { readArticles } from '../src/corpus/read.js';
-import { groupStories } from '../src/corpus/stories.js';
-import { runRules } from '../src/engine.js';
-import type { CheckResult } from '../src/result.js';
-import { loadRules } from '../src/rules/load.js';
+import { readArticles } from '../../src/corpus/read.js';
+import { groupStories } from '../../src/corpus/stories.js';
+import { runRules } from '../../src/engine.js';
+import type { CheckResult } from '../../src/result.js';
+import { loadRules } from '../../src/rules/load.js';
 
 /** The seeds checked with the bundled rules, as the CLI would (paths relative to the repository). */
 export function seedsResult(): CheckResult {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { parseArticle, type Article, type Span } from '../src/corpus/article.js';
-import type { Story } from '../src/corpus/stories.js';
-import { LineIndex } from '../src/corpus/text.js';
+import { parseArticle, type Article, type Span } from '../../src/corpus/article.js';
+import type { Story } from '../../src/corpus/stories.js';
+import { LineIndex } from '../../src/corpus/text.js';
 
 /** A story built from inline texts, keyed by path: no disk involved. */
 export function storyOf(files: Record<string, string>, id = 'story'): Story {
