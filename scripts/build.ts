@@ -1,7 +1,7 @@
 // Bundles the action and the CLI into dist/ with esbuild: they run with node alone, no node_modules.
 import { build } from 'esbuild';
 
-export const ENTRY_POINTS = { action: 'src/action.ts', cli: 'src/cli.ts' };
+export const ENTRY_POINTS = { action: 'src/action.ts', cli: 'src/cli.ts', worker: 'src/worker.ts' };
 
 export async function bundle(outdir: string): Promise<void> {
   await build({

@@ -21,6 +21,7 @@ export async function runAction(): Promise<void> {
   const rulesDir = core.getInput('rules') || 'rules';
   const failOn = (core.getInput('fail-on') || 'error') as Severity | 'never';
   const sarifFile = core.getInput('sarif-file') || 'crosscheck.sarif';
+  const cacheDir = core.getInput('cache');
   const onlyChangedInput = core.getInput('only-changed');
   const onPullRequest = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request');
   const onlyChanged = onlyChangedInput === '' ? onPullRequest : core.getBooleanInput('only-changed');
@@ -31,7 +32,7 @@ export async function runAction(): Promise<void> {
 
   let result;
   try {
-    result = checkPaths({ paths: paths.length ? paths : ['.'], rulesDir, cwd: workspace });
+    result = await checkPaths({ paths: paths.length ? paths : ['.'], rulesDir, cwd: workspace, ...(cacheDir ? { cacheDir: resolve(workspace, cacheDir) } : {}) });
   } catch (error) {
     if (isUserError(error)) {
       core.setFailed(error.message);

@@ -1,11 +1,19 @@
 import { readArticles, type ReadOptions } from './corpus/read.js';
 import { groupStories } from './corpus/stories.js';
-import { MemoFactStore, runRules } from './engine.js';
+import { FindingsCache } from './cache.js';
+import type { Story } from './corpus/stories.js';
+import { runRules } from './engine.js';
+import { compareFindings, type Finding } from './findings.js';
+import { defaultWorkers, runRulesInWorkers } from './parallel.js';
 import { UserError } from './errors.js';
 import type { CheckResult } from './result.js';
 import { loadRules } from './rules/load.js';
 
 export interface CheckOptions extends ReadOptions {
+  /** Worker threads to check stories on; 0 checks in this thread. Default: by corpus size. */
+  workers?: number;
+  /** Folder of cached findings by content hash; unchanged stories are not checked again. */
+  cacheDir?: string;
   paths: string[];
   rulesDir: string;
   /** Run only these rule ids (all when empty). */
@@ -13,7 +21,7 @@ export interface CheckOptions extends ReadOptions {
 }
 
 /** Reads articles and rules from disk and runs the engine: everything the CLI and action share. */
-export function checkPaths(options: CheckOptions): CheckResult {
+export async function checkPaths(options: CheckOptions): Promise<CheckResult> {
   let rules = loadRules(options.rulesDir, options.cwd);
   if (options.only && options.only.length > 0) {
     const known = new Set(rules.map((rule) => rule.id));
@@ -25,6 +33,21 @@ export function checkPaths(options: CheckOptions): CheckResult {
   }
   const { articles, skipped } = readArticles(options.paths, options);
   const stories = groupStories(articles);
-  const facts = new MemoFactStore();
-  return { stories, rules, findings: runRules(stories, rules, facts), skipped, facts };
+  const cache = options.cacheDir ? new FindingsCache(options.cacheDir, rules) : undefined;
+  const cached = new Map<Story, Finding[]>();
+  if (cache) for (const story of stories) {
+    const hit = cache.get(story);
+    if (hit) cached.set(story, hit);
+  }
+  const toCheck = stories.filter((story) => !cached.has(story));
+  const checkedArticles = toCheck.reduce((sum, story) => sum + story.articles.length, 0);
+  const workers = options.workers ?? defaultWorkers(checkedArticles);
+  const fresh = workers > 0 ? await runRulesInWorkers(toCheck, rules, workers) : runRules(toCheck, rules, { release: true });
+  if (cache) {
+    const byStory = new Map<string, Finding[]>();
+    for (const finding of fresh) byStory.set(finding.story, [...(byStory.get(finding.story) ?? []), finding]);
+    for (const story of toCheck) cache.set(story, byStory.get(story.id) ?? []);
+  }
+  const findings = [...fresh, ...[...cached.values()].flat()].sort(compareFindings);
+  return { stories, rules, findings, skipped };
 }

@@ -23,6 +23,8 @@ interface CheckCliOptions {
   failOn: Severity | 'never';
   rule: string[];
   maxFileSize: number;
+  workers?: number;
+  cache?: string;
 }
 
 function program(setExit: (code: number) => void): Command {
@@ -43,7 +45,9 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'never']).default('error'))
     .option('--rule <id>', 'run only this rule (repeatable)', (id: string, ids: string[]) => [...ids, id], [] as string[])
     .option('--max-file-size <bytes>', 'skip larger files, with a reason', parseSize, DEFAULT_MAX_FILE_SIZE)
-    .action((paths: string[], options: CheckCliOptions) => setExit(check(paths, options)));
+    .option('--workers <n>', 'threads to check stories on (0: none; default: by corpus size)', parseCount)
+    .option('--cache <dir>', 'keep findings by content hash in this folder; unchanged stories are not checked again')
+    .action(async (paths: string[], options: CheckCliOptions) => setExit(await check(paths, options)));
 
   cli
     .command('test-rules')
@@ -74,8 +78,15 @@ function program(setExit: (code: number) => void): Command {
   return cli;
 }
 
-function check(paths: string[], options: CheckCliOptions): number {
-  const result = checkPaths({ paths: paths.length ? paths : ['.'], rulesDir: options.rules, only: options.rule, maxFileSize: options.maxFileSize });
+async function check(paths: string[], options: CheckCliOptions): Promise<number> {
+  const result = await checkPaths({
+    paths: paths.length ? paths : ['.'],
+    rulesDir: options.rules,
+    only: options.rule,
+    maxFileSize: options.maxFileSize,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.cache ? { cacheDir: options.cache } : {}),
+  });
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   const report = formatReport(options.format, result, { color });
   if (options.output) {
@@ -108,17 +119,23 @@ function testRules(dir: string): number {
   return failed > 0 ? EXIT.findings : EXIT.ok;
 }
 
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return count;
+}
+
 function parseSize(value: string): number {
   const size = Number(value);
   if (!Number.isInteger(size) || size <= 0) throw new InvalidArgumentError('expected a whole number of bytes');
   return size;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let exit: number = EXIT.ok;
   const cli = program((code) => (exit = code));
   try {
-    cli.parse(argv, { from: 'user' });
+    await cli.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
@@ -136,4 +153,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

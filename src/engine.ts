@@ -10,10 +10,13 @@ import type { Rule } from './rules/load.js';
  * tests, the CLI and the action share it. Facts are extracted once per article, whatever the
  * number of rules that use them.
  */
-export function runRules(stories: readonly Story[], rules: readonly Rule[], facts: FactStore = new MemoFactStore()): Finding[] {
+export function runRules(stories: readonly Story[], rules: readonly Rule[], options: { facts?: FactStore; release?: boolean } = {}): Finding[] {
   const findings: Finding[] = [];
   for (const story of stories) {
     if (story.articles.length < 2) continue;
+    // With `release`, each story's facts and normalised copies are dropped once it is checked,
+    // so memory holds one story at a time, not the corpus.
+    const facts = options.facts ?? new MemoFactStore();
     for (const rule of rules) {
       const kind = KINDS.get(rule.kind);
       if (!kind) throw new Error(`rule ${rule.id} has kind ${rule.kind}, which no check implements`);
@@ -30,6 +33,7 @@ export function runRules(stories: readonly Story[], rules: readonly Rule[], fact
         });
       }
     }
+    if (options.release) for (const article of story.articles) article.release();
   }
   return findings.sort(compareFindings);
 }

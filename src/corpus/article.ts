@@ -15,6 +15,8 @@ export interface Article {
   readonly body: string;
   readonly lines: LineIndex;
   readonly metadata: ArticleMetadata;
+  /** Frees the normalised copies once the article's story is checked; they are rebuilt if asked for again. */
+  release(): void;
 }
 
 /** A located piece of an article's original text. Lines and columns are 1-based; end is exclusive. */
@@ -32,10 +34,42 @@ export interface Span {
 }
 
 export function parseArticle(path: string, text: string): Article {
-  const normalized = normalize(text);
-  const lines = new LineIndex(text);
-  const { metadata, body } = readMetadata(path, text, normalized, lines);
-  return { path, text, normalized, body, lines, metadata };
+  return new TextArticle(path, text);
+}
+
+/**
+ * The normalised copies and their offset maps take several times the text's memory: a large
+ * corpus keeps only the texts, and each story rebuilds its copies while it is checked.
+ */
+class TextArticle implements Article {
+  readonly lines: LineIndex;
+  readonly metadata: ArticleMetadata;
+  private normalizedCopy: NormalizedText | undefined;
+  private bodyCopy: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    this.normalizedCopy = normalize(text);
+    const { metadata, body } = readMetadata(path, text, this.normalizedCopy, this.lines);
+    this.metadata = metadata;
+    this.bodyCopy = body;
+  }
+
+  get normalized(): NormalizedText {
+    return (this.normalizedCopy ??= normalize(this.text));
+  }
+
+  get body(): string {
+    return (this.bodyCopy ??= readMetadata(this.path, this.text, this.normalized, this.lines).body);
+  }
+
+  release(): void {
+    this.normalizedCopy = undefined;
+    this.bodyCopy = undefined;
+  }
 }
 
 /** The span of the original text behind a half-open range of the normalised text. */

@@ -29,29 +29,50 @@ export interface NormalizedText {
 
 export function normalize(original: string): NormalizedText {
   const out: string[] = [];
-  // Upper bound: every unit expands to at most 3 ("…" → "...").
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Each unit expands to at most 3 ("…" → "..."): size the maps once, trim at the end.
+  const starts = new Uint32Array(original.length * 3);
+  const ends = new Uint32Array(original.length * 3);
+  let n = 0;
+  let runStart = 0;
+  // Copy unchanged stretches whole: most of a text needs no folding.
+  const flush = (upTo: number) => {
+    if (upTo > runStart) {
+      out.push(original.slice(runStart, upTo));
+      for (let k = runStart; k < upTo; k++) {
+        starts[n] = k;
+        ends[n++] = k + 1;
+      }
+    }
+  };
   for (let i = 0; i < original.length; i++) {
     const ch = original[i]!;
-    if (ch === '\r') {
+    const code = ch.charCodeAt(0);
+    if (code !== 13 && code < 0x80) continue;
+    if (code === 13) {
+      flush(i);
       // CRLF and lone CR both become one LF that maps to the whole line break.
       const end = original[i + 1] === '\n' ? i + 2 : i + 1;
       out.push('\n');
-      starts.push(i);
-      ends.push(end);
+      starts[n] = i;
+      ends[n++] = end;
       i = end - 1;
+      runStart = end;
       continue;
     }
-    if (DROP.has(ch)) continue;
-    const folded = FOLD[ch] ?? ch;
-    for (let k = 0; k < folded.length; k++) {
-      out.push(folded[k]!);
-      starts.push(i);
-      ends.push(i + 1);
+    const dropped = DROP.has(ch);
+    const folded = FOLD[ch];
+    if (!dropped && folded === undefined) continue;
+    flush(i);
+    runStart = i + 1;
+    if (dropped) continue;
+    for (let k = 0; k < folded!.length; k++) {
+      starts[n] = i;
+      ends[n++] = i + 1;
     }
+    out.push(folded!);
   }
-  return { text: out.join(''), originStart: Uint32Array.from(starts), originEnd: Uint32Array.from(ends) };
+  flush(original.length);
+  return { text: out.join(''), originStart: starts.slice(0, n), originEnd: ends.slice(0, n) };
 }
 
 /** Maps a half-open range of the normalised text back to a half-open range of the original. */

@@ -58,6 +58,9 @@ export function extractFigures(article: Article): Figure[] {
   const tokens = quantityTokens(text);
   const figures: Figure[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // Only numerals and number words can start a number phrase ("a" in "a third", "a dozen").
+    const lower = tokens[i]!.lower;
+    if (tokens[i]!.kind !== 'numeral' && !isNumberWord(lower) && lower !== 'a' && lower !== 'one') continue;
     const number = numberAt(tokens, i);
     if (!number || number.ordinal) continue;
     const first = tokens[i]!;

@@ -28,10 +28,11 @@ const CONTEXT_WINDOW = 5;
 export function extractNames(article: Article): NameMention[] {
   const text = article.body;
   const tokens = tokenize(text);
-  const titleLines = titleCaseLines(text, tokens);
+  const starts = lineStarts(text);
+  const titleLines = titleCaseLines(starts, tokens);
   const names: NameMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!isCapitalised(tokens[i]!) || titleLines.has(lineOf(text, tokens[i]!.start))) continue;
+    if (!isCapitalised(tokens[i]!) || titleLines.has(lineOf(starts, tokens[i]!.start))) continue;
     let end = i + 1;
     while (end < tokens.length && sameLine(text, tokens[end - 1]!, tokens[end]!)) {
       const token = tokens[end]!;
@@ -57,22 +58,48 @@ export function extractNames(article: Article): NameMention[] {
   return names;
 }
 
+/** An article's words indexed for finding phrases in any case (built once per article). */
+export interface PhraseIndex {
+  readonly article: Article;
+  readonly tokens: readonly Token[];
+  /** Token indexes by lowercase word. */
+  readonly byWord: ReadonlyMap<string, readonly number[]>;
+  /** Tokens whose case says nothing about a name: they open a sentence or sit in a title-case line. */
+  readonly caseless: ReadonlySet<number>;
+}
+
+export function indexPhrases(article: Article): PhraseIndex {
+  const text = article.body;
+  const tokens = tokenize(text);
+  const starts = lineStarts(text);
+  const titleLines = titleCaseLines(starts, tokens);
+  const byWord = new Map<string, number[]>();
+  const caseless = new Set<number>();
+  tokens.forEach((token, index) => {
+    const list = byWord.get(token.word);
+    if (list) list.push(index);
+    else byWord.set(token.word, [index]);
+    if (titleLines.has(lineOf(starts, token.start)) || sentenceStart(text, tokens, index)) caseless.add(index);
+  });
+  return { article, tokens, byWord, caseless };
+}
+
 /**
  * Every occurrence, in any case, of a multiword phrase: "foreign ministry" as well as "Foreign
  * Ministry", for comparing capitalisation. Occurrences opening a sentence or in title-case lines
  * are left out: their capitals say nothing about the name.
  */
-export function findPhrase(article: Article, phrase: string): Array<{ start: number; end: number; text: string }> {
-  const text = article.body;
-  const tokens = tokenize(text);
-  const titleLines = titleCaseLines(text, tokens);
+export function findPhrase(index: PhraseIndex, phrase: string): Array<{ start: number; end: number; text: string }> {
+  const text = index.article.body;
+  const { tokens } = index;
   const wanted = phrase.toLowerCase().split(' ');
   const found: Array<{ start: number; end: number; text: string }> = [];
-  for (let i = 0; i + wanted.length <= tokens.length; i++) {
+  for (const i of index.byWord.get(wanted[0]!) ?? []) {
+    if (i + wanted.length > tokens.length) continue;
     if (!wanted.every((word, k) => tokens[i + k]!.word === word && (k === 0 || sameLine(text, tokens[i + k - 1]!, tokens[i + k]!)))) continue;
+    if (index.caseless.has(i)) continue;
     const first = tokens[i]!;
     const last = tokens[i + wanted.length - 1]!;
-    if (titleLines.has(lineOf(text, first.start)) || sentenceStart(text, tokens, i)) continue;
     found.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end) });
   }
   return found;
@@ -92,16 +119,30 @@ function sentenceStart(text: string, tokens: readonly Token[], index: number): b
   return /[.!?:]["')\]]?\s|\n|^\s*["'(]\s*$|^\s*-\s*$/.test(gap) || /\n/.test(gap);
 }
 
-function lineOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+/** The start offset of each line of a text, for finding the line of an offset by binary search. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo]!;
 }
 
 /** Lines whose words are mostly capitalised (headlines, section titles): their capitals are style. */
-function titleCaseLines(text: string, tokens: readonly Token[]): Set<number> {
+function titleCaseLines(starts: readonly number[], tokens: readonly Token[]): Set<number> {
   const counts = new Map<number, { capitalised: number; total: number }>();
   for (const token of tokens) {
     if (STOPWORDS.has(token.word) && !isCapitalised(token)) continue;
-    const line = lineOf(text, token.start);
+    const line = lineOf(starts, token.start);
     const count = counts.get(line) ?? { capitalised: 0, total: 0 };
     count.total++;
     if (isCapitalised(token)) count.capitalised++;

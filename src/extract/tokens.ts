@@ -13,8 +13,22 @@ export interface Token {
 // Apostrophes and periods join word parts (don't, U.S.); asterisks too, for censored words (f***).
 const WORD = /[\p{L}\p{N}]+(?:['.*]+[\p{L}\p{N}]+)*\.?/gu;
 
+/** Whole texts tokenised lately: several extractors read each article's words, one after another. */
+const RECENT = new Map<string, Token[]>();
+const RECENT_TEXTS = 16;
+
 /** Words of `text[from, to)`; hyphens and slashes split words ("four-year" is two). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  if (from !== 0 || to !== text.length) return scan(text, from, to);
+  const cached = RECENT.get(text);
+  if (cached) return cached;
+  const tokens = scan(text, from, to);
+  RECENT.set(text, tokens);
+  if (RECENT.size > RECENT_TEXTS) RECENT.delete(RECENT.keys().next().value!);
+  return tokens;
+}
+
+function scan(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = from;
   for (let match = WORD.exec(text); match && match.index < to; match = WORD.exec(text)) {

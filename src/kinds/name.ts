@@ -3,7 +3,7 @@ import stringSimilarity from 'string-similarity';
 import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
 import type { Story } from '../corpus/stories.js';
-import { extractNames, findPhrase, type NameMention } from '../extract/names.js';
+import { extractNames, findPhrase, indexPhrases, type NameMention } from '../extract/names.js';
 import speakerWords from '../extract/vocabulary/speaker-words.json' with { type: 'json' };
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
@@ -50,11 +50,29 @@ function spellingFindings(story: Story, rule: { minSimilarity: number; minLength
   for (const mention of story.articles.flatMap((article) => facts.get(article, extractNames))) {
     byForm.set(mention.text, [...(byForm.get(mention.text) ?? []), mention]);
   }
-  const forms = [...byForm.keys()];
+  // Candidates differ in one word that starts with the same letter: bucket forms by the other
+  // words and that letter, so only forms in one bucket are compared.
+  const buckets = new Map<string, string[]>();
+  for (const form of byForm.keys()) {
+    const words = form.split(' ');
+    words.forEach((word, k) => {
+      const key = [...words.slice(0, k), `${word[0]!.toLowerCase()}*`, ...words.slice(k + 1)].join(' ');
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(form);
+      else buckets.set(key, [form]);
+    });
+  }
+  const candidates = new Set<string>();
+  for (const bucket of buckets.values()) {
+    for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) candidates.add(bucket[i]! < bucket[j]! ? `${bucket[i]}\u0000${bucket[j]}` : `${bucket[j]}\u0000${bucket[i]}`);
+  }
+  // Where a mention stands in the story: its article's place, then its offset.
+  const articleIndex = new Map(story.articles.map((article, index) => [article, index]));
+  const order = (mention: NameMention) => articleIndex.get(mention.article)! * 1e9 + mention.start;
   const detections: Detection[] = [];
-  for (let i = 0; i < forms.length; i++) {
-    for (let j = i + 1; j < forms.length; j++) {
-      const [a, b] = [forms[i]!, forms[j]!];
+  for (const candidate of [...candidates].sort()) {
+    {
+      const [a, b] = candidate.split('\u0000') as [string, string];
       const differing = differingWord(a, b);
       if (!differing) continue;
       const [wa, wb] = differing;
@@ -70,9 +88,11 @@ function spellingFindings(story: Story, rule: { minSimilarity: number; minLength
       if (mentionsB.some((m) => articlesA.has(m.article))) continue;
       const sharedContext = mentionsA.some((x) => mentionsB.some((y) => [...x.context].some((word) => y.context.has(word))));
       if (!sharedContext && likeness < 0.85) continue;
-      const [minority, majority] = articleCount(mentionsA) <= articleCount(mentionsB) ? [mentionsB, mentionsA] : [mentionsA, mentionsB];
-      const [primary, ...rest] = minority.length <= majority.length ? [...minority] : [...majority];
-      const others = minority.length <= majority.length ? majority : minority;
+      // Anchor on the rarer spelling: fewer articles, then fewer uses, then the one met later.
+      const rarer = (x: NameMention[], y: NameMention[]) =>
+        articleCount(x) - articleCount(y) || x.length - y.length || order(y[0]!) - order(x[0]!);
+      const [variant, others] = rarer(mentionsA, mentionsB) <= 0 ? [mentionsA, mentionsB] : [mentionsB, mentionsA];
+      const [primary, ...rest] = variant;
       detections.push({
         primary: span(primary!),
         related: [...rest, ...others].map(span),
@@ -135,7 +155,7 @@ function capitalisationFindings(story: Story, facts: FactStore, severity: Severi
     const capitalised: Array<{ article: Article; start: number; end: number; text: string }> = [];
     const lowered: typeof capitalised = [];
     for (const article of story.articles) {
-      for (const found of findPhrase(article, phrase)) {
+      for (const found of findPhrase(facts.get(article, indexPhrases), phrase)) {
         if (covered.some((c) => c.article === article && c.start <= found.start && found.end <= c.end)) continue;
         const main = found.text.split(/\s+/).filter((word) => !CONNECTORS.has(word.toLowerCase()));
         if (main.every((word) => /^\p{Lu}/u.test(word))) {

@@ -67,39 +67,45 @@ export interface QuotePair {
 
 /** Pairs of quotes, from different articles, that are versions of one remark. */
 export function alignedPairs(quotes: Quote[], rule: { minWords: number; threshold: number; maxPadding: number }): QuotePair[] {
-  // Index quotes by their rarer words so only quotes sharing one are ever aligned.
-  const postings = new Map<string, number[]>();
-  quotes.forEach((quote, index) => {
-    for (const word of new Set(quote.words.map((token) => token.word))) {
-      if (STOPWORDS.has(word) || word.length < 3) continue;
-      const list = postings.get(word) ?? [];
-      list.push(index);
-      postings.set(word, list);
+  // Index quotes by their content words, counting each: the words two quotes share bound how many
+  // content words can align, so most candidates are dismissed before any alignment runs.
+  const counts = quotes.map((quote) => {
+    const byWord = new Map<string, number>();
+    for (const token of quote.words) if (!STOPWORDS.has(token.word)) byWord.set(token.word, (byWord.get(token.word) ?? 0) + 1);
+    return byWord;
+  });
+  const contentTotal = counts.map((byWord) => [...byWord.values()].reduce((sum, n) => sum + n, 0));
+  const postings = new Map<string, Array<[number, number]>>();
+  counts.forEach((byWord, index) => {
+    for (const [word, count] of byWord) {
+      const list = postings.get(word);
+      if (list) list.push([index, count]);
+      else postings.set(word, [[index, count]]);
     }
   });
   const pairs: QuotePair[] = [];
-  const seen = new Set<string>();
   quotes.forEach((a, i) => {
-    for (const word of new Set(a.words.map((token) => token.word))) {
-      const list = postings.get(word);
-      if (!list || list.length > MAX_POSTINGS) continue;
-      for (const j of list) {
-        if (j <= i) continue;
-        const b = quotes[j]!;
-        const key = `${i}:${j}`;
-        if (seen.has(key) || a.article === b.article) continue;
-        seen.add(key);
-        const pair = align(a, b, rule);
-        if (pair) pairs.push(pair);
-      }
+    const bound = new Map<number, number>();
+    for (const [word, count] of counts[i]!) {
+      const list = postings.get(word)!;
+      if (list.length > MAX_POSTINGS) continue;
+      for (const [j, other] of list) if (j > i && quotes[j]!.article !== a.article) bound.set(j, (bound.get(j) ?? 0) + Math.min(count, other));
+    }
+    for (const [j, shared] of bound) {
+      const b = quotes[j]!;
+      const shorterContent = a.words.length <= b.words.length ? contentTotal[i]! : contentTotal[j]!;
+      if (shared < rule.threshold * shorterContent) continue;
+      const pair = align(a, b, rule);
+      if (pair) pairs.push(pair);
     }
   });
   // A nested quote ('axis of war') is compared only where its enclosing quote is not.
-  const aligned = new Set(pairs.map((pair) => `${quotes.indexOf(pair.a)}:${quotes.indexOf(pair.b)}`));
+  const indexOf = new Map(quotes.map((quote, index) => [quote, index]));
+  const aligned = new Set(pairs.map((pair) => `${indexOf.get(pair.a)}:${indexOf.get(pair.b)}`));
   const parentAligned = (nested: Quote, other: Quote) => {
-    if (!nested.parent) return false;
-    const p = quotes.indexOf(nested.parent);
-    const o = quotes.indexOf(other);
+    if (!nested.parent || !indexOf.has(nested.parent)) return false;
+    const p = indexOf.get(nested.parent)!;
+    const o = indexOf.get(other)!;
     return aligned.has(`${Math.min(p, o)}:${Math.max(p, o)}`);
   };
   return pairs.filter((pair) => !parentAligned(pair.a, pair.b) && !parentAligned(pair.b, pair.a));

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Story } from './corpus/stories.js';
+import type { Finding } from './findings.js';
+import { TOOL_VERSION } from './result.js';
+import type { Rule } from './rules/load.js';
+
+/** Bumped when what a cache entry holds changes shape. */
+const CACHE_FORMAT = 1;
+
+/**
+ * Findings by content hash, one file per story: a story whose articles, rules and crosscheck
+ * version are unchanged is not read again. A story is the unit because its findings depend on
+ * all its articles together.
+ */
+export class FindingsCache {
+  private readonly rulesHash: string;
+
+  constructor(
+    private readonly dir: string,
+    rules: readonly Rule[],
+  ) {
+    this.rulesHash = hash(JSON.stringify(rules.map(({ source: _, ...rule }) => rule)));
+    mkdirSync(dir, { recursive: true });
+  }
+
+  key(story: Story): string {
+    const content = createHash('sha256').update(`${CACHE_FORMAT}\0${TOOL_VERSION}\0${this.rulesHash}\0${story.id}\0`);
+    for (const article of story.articles) content.update(`${article.path}\0${article.text.length}\0${article.text}\0`);
+    return content.digest('hex');
+  }
+
+  get(story: Story): Finding[] | undefined {
+    try {
+      return JSON.parse(readFileSync(join(this.dir, `${this.key(story)}.json`), 'utf8')) as Finding[];
+    } catch {
+      // Not cached yet, or unreadable: check the story.
+      return undefined;
+    }
+  }
+
+  set(story: Story, findings: readonly Finding[]): void {
+    const file = join(this.dir, `${this.key(story)}.json`);
+    // Write then rename, so a reader never sees half an entry.
+    writeFileSync(`${file}.tmp`, JSON.stringify(findings));
+    renameSync(`${file}.tmp`, file);
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

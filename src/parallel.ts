@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Story } from './corpus/stories.js';
+import { compareFindings, type Finding } from './findings.js';
+import type { Rule } from './rules/load.js';
+import type { WorkerInput } from './worker.js';
+
+/** Below this many articles, starting threads costs more than it saves. */
+export const PARALLEL_FROM_ARTICLES = 400;
+
+export function defaultWorkers(articles: number): number {
+  return articles >= PARALLEL_FROM_ARTICLES ? Math.min(availableParallelism(), 4) : 0;
+}
+
+/**
+ * Checks stories on worker threads, a share each, balanced by text length. Runs from the bundle
+ * (dist/worker.js beside dist/cli.js) and from source under tsx (src/worker.ts).
+ */
+export async function runRulesInWorkers(stories: readonly Story[], rules: readonly Rule[], workers: number): Promise<Finding[]> {
+  const shares: WorkerInput['stories'][] = Array.from({ length: workers }, () => []);
+  const loads = new Array<number>(workers).fill(0);
+  const bySize = [...stories].sort((a, b) => size(b) - size(a));
+  for (const story of bySize) {
+    const lightest = loads.indexOf(Math.min(...loads));
+    shares[lightest]!.push({ id: story.id, articles: story.articles.map((article) => ({ path: article.path, text: article.text })) });
+    loads[lightest]! += size(story);
+  }
+  const entry = workerEntry();
+  const results = await Promise.all(
+    shares
+      .filter((share) => share.length > 0)
+      .map(
+        (share) =>
+          new Promise<Finding[]>((resolve, reject) => {
+            const workerData = { stories: share, rules: [...rules] } satisfies WorkerInput;
+            const worker = entry.bootstrap ? new Worker(entry.bootstrap, { eval: true, workerData }) : new Worker(entry.file, { workerData });
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.once('exit', (code) => code !== 0 && reject(new Error(`a checking thread stopped with code ${code}`)));
+          }),
+      ),
+  );
+  return results.flat().sort(compareFindings);
+}
+
+function size(story: Story): number {
+  return story.articles.reduce((sum, article) => sum + article.text.length, 0);
+}
+
+function workerEntry(): { file: URL; bootstrap?: string } {
+  const here = new URL(import.meta.url);
+  const bundled = new URL('./worker.js', here);
+  if (here.pathname.endsWith('.js') && existsSync(fileURLToPath(bundled))) return { file: bundled };
+  // From source the worker is TypeScript: register tsx in the thread, then load it.
+  const worker = new URL('./worker.ts', here);
+  const api = import.meta.resolve('tsx/esm/api');
+  return { file: worker, bootstrap: `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(worker.href)}); });` };
+}

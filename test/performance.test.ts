@@ -1,0 +1,23 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPaths } from '../src/check.js';
+
+/** Speed lives in `npm run bench`; here only that the fast paths change nothing. */
+describe('cache and worker threads', () => {
+  it.each([['seeds'], ['../shared/corpora/basil']])('give the same findings on %s as one thread without a cache', async (corpus) => {
+    const plain = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0 });
+    const threaded = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 2 });
+    expect(threaded.findings).toEqual(plain.findings);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'crosscheck-cache-'));
+    const cold = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir });
+    expect(cold.findings).toEqual(plain.findings);
+    expect(readdirSync(cacheDir).length).toBe(plain.stories.length);
+    const warm = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir });
+    expect(warm.findings).toEqual(plain.findings);
+    // The warm run read the cache: emptied entries give no findings.
+    for (const entry of readdirSync(cacheDir)) writeFileSync(join(cacheDir, entry), '[]');
+    expect((await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir })).findings).toEqual([]);
+  }, 120_000);
+});
