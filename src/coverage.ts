@@ -11,7 +11,8 @@ import { comparable } from './kinds/figure.js';
 import { alignedPairs } from './kinds/quote.js';
 import type { CheckResult } from './result.js';
 
-export type FactKind = 'quote' | 'figure' | 'date';
+/** A row's kind: a fact kind, or the kind of the finding a row was made from (name, duration, ...). */
+export type FactKind = string;
 
 /** One fact of a story (a remark, a counted quantity, a dated event) and what each article says of it. */
 export interface CoverageRow {
@@ -69,6 +70,13 @@ export function buildCoverage(result: CheckResult): StoryCoverage[] {
       const shared = [...group[0]!.event].filter((word) => group.every((mention) => mention.event.has(word))).slice(0, 5);
       const label = [group[0]!.predicate, ...shared.filter((word) => word !== group[0]!.predicate)].filter(Boolean).slice(0, 5).join(' ');
       rows.push(row('date', label || 'date', group.map((d) => spanOf(d.article, d.start, d.end)), findings));
+    }
+
+    // Findings about things no fact row holds (names, house style, durations) get a row of their own.
+    for (const finding of findings) {
+      if (rows.some((existing) => existing.findings.includes(finding))) continue;
+      const label = typeof finding.data.variants === 'object' ? (finding.data.variants as string[]).join(' / ') : finding.ruleId;
+      rows.push(row(finding.kind, label, [finding.location, ...finding.related], [finding]));
     }
 
     // Conflicts first, then facts more articles share.

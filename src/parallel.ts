@@ -7,8 +7,9 @@ import { compareFindings, type Finding } from './findings.js';
 import type { Rule } from './rules/load.js';
 import type { WorkerInput } from './worker.js';
 
-/** Below this many articles, starting threads costs more than it saves. */
-export const PARALLEL_FROM_ARTICLES = 400;
+/** Below this many articles, starting threads costs more than it saves (measured: bench/RESULTS.md). */
+export const PARALLEL_FROM_ARTICLES = 2000;
+const WORKER_HEAP_MB = 320;
 
 export function defaultWorkers(articles: number): number {
   return articles >= PARALLEL_FROM_ARTICLES ? Math.min(availableParallelism(), 4) : 0;
@@ -35,7 +36,9 @@ export async function runRulesInWorkers(stories: readonly Story[], rules: readon
         (share) =>
           new Promise<Finding[]>((resolve, reject) => {
             const workerData = { stories: share, rules: [...rules] } satisfies WorkerInput;
-            const worker = entry.bootstrap ? new Worker(entry.bootstrap, { eval: true, workerData }) : new Worker(entry.file, { workerData });
+            // A bounded heap makes each thread collect garbage as it goes rather than grow.
+            const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+            const worker = entry.bootstrap ? new Worker(entry.bootstrap, { eval: true, ...options }) : new Worker(entry.file, options);
             worker.once('message', resolve);
             worker.once('error', reject);
             worker.once('exit', (code) => code !== 0 && reject(new Error(`a checking thread stopped with code ${code}`)));

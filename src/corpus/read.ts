@@ -68,7 +68,10 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
       skipped.push({ path: shown, reason: 'empty file (no text)' });
       return;
     }
-    articles.push(parseArticle(shown, decoded.text));
+    const article = parseArticle(shown, decoded.text);
+    // Keep the text and metadata only: the working copies are rebuilt when the story is checked.
+    article.release();
+    articles.push(article);
   };
 
   const visitDirectory = (dir: string): void => {

@@ -1,10 +1,11 @@
 import type { CheckResult } from '../result.js';
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function formatReport(format: Format, result: CheckResult, options: { color: boolean }): string {
@@ -17,5 +18,7 @@ export function formatReport(format: Format, result: CheckResult, options: { col
       return formatSarif(result);
     case 'github':
       return formatGithub(result);
+    case 'html':
+      return formatHtml(result);
   }
 }
