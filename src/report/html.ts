@@ -67,7 +67,7 @@ ${rows.map((row) => factRow(row, paths)).join('\n')}
 <h2>${escapeHtml(coverage.story.id)}</h2>
 <p>${articles.length} articles, ${coverage.rows.length} facts (${shared.length} in several articles or in conflict, ${single.length} in one article only), ${findings} findings.</p>
 ${shared.length ? table(shared) : '<p>No fact found in more than one article.</p>'}
-${single.length ? `<details class="single-facts"><summary>${single.length} facts only one article gives</summary>\n${table(single)}\n</details>` : ''}
+${single.length ? `<details class="single-facts"><summary>${single.length} facts only one article gives</summary>\n<ul>${single.map(singleFact).join('')}</ul>\n</details>` : ''}
 </section>`;
 }
 
@@ -84,6 +84,13 @@ function factRow(row: CoverageRow, paths: string[]): string {
     return `<td>${spans.length ? spans.map((span) => `<a href="${escapeHtml(sourceLink(span))}" title="${escapeHtml(where(span))}">${escapeHtml(shorten(span.excerpt))}</a>`).join('<br>') : '<span class="absent">—</span>'}</td>`;
   });
   return `<tr class="fact" data-severity="${severity}" data-kind="${escapeHtml(row.kind)}"><th scope="row">${first}</th>${cells.join('')}</tr>`;
+}
+
+/** A fact one article alone gives, compactly: its kind, label, article and excerpt. */
+function singleFact(row: CoverageRow): string {
+  const [path, spans] = [...row.cells][0]!;
+  const span = spans[0]!;
+  return `<li data-kind="${escapeHtml(row.kind)}"><span class="kind">${escapeHtml(row.kind)}</span> ${escapeHtml(row.label)}: <a href="${escapeHtml(sourceLink(span))}">${escapeHtml(posix.basename(path))}:${span.startLine}</a> ${escapeHtml(shorten(span.excerpt, 80))}</li>`;
 }
 
 function findingDetail(finding: Finding): string {
