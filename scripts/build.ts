@@ -1,4 +1,6 @@
 // Bundles the action and the CLI into dist/ with esbuild: they run with node alone, no node_modules.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 export const ENTRY_POINTS = { action: 'src/action.ts', cli: 'src/cli.ts', worker: 'src/worker.ts' };
@@ -17,6 +19,8 @@ export async function bundle(outdir: string): Promise<void> {
     // CommonJS dependencies bundled into ESM still call require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   });
+  // The bundles are ES modules wherever dist/ is copied.
+  writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bundle('dist');

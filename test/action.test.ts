@@ -1,12 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { bundle } from '../scripts/build.js';
 
-const ACTION = resolve('dist/action.js');
+/** The bundle, copied where no node_modules can be found: it must run on node alone. */
+const ACTION = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bundle-'));
+  for (const name of readdirSync('dist')) cpSync(join('dist', name), join(dir, name));
+  return join(dir, 'action.js');
+})();
 
 interface Run {
   status: number | null;
