@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { spanOf, type Span } from './corpus/article.js';
 import type { Story } from './corpus/stories.js';
 import { MemoFactStore } from './engine.js';
@@ -116,8 +115,4 @@ function cluster<T>(items: readonly T[], pairs: ReadonlyArray<readonly [T, T]>):
     groups.set(root, [...(groups.get(root) ?? []), item]);
   }
   return [...groups.values()];
-}
-
-export function articleName(path: string): string {
-  return posix.basename(path);
 }

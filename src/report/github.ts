@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { Span } from '../corpus/article.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../findings.js';
 import type { CheckResult } from '../result.js';
+import { shorten } from './excerpt.js';
 
 /** GitHub shows at most this many annotations of each severity per step and drops the rest silently. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -29,7 +30,7 @@ export function planAnnotations(findings: readonly Finding[], changed?: Readonly
     const anchor = (changed && sides.find((span) => changed.has(span.path))) ?? finding.location;
     const others = sides.filter((span) => span !== anchor && span.path !== anchor.path);
     const other = others[0];
-    const elsewhere = other ? ` (${other.path}:${other.startLine}: "${shorten(other.excerpt)}"${others.length > 1 ? ` and ${others.length - 1} more` : ''})` : '';
+    const elsewhere = other ? ` (${other.path}:${other.startLine}: "${shorten(other.excerpt, 80)}"${others.length > 1 ? ` and ${others.length - 1} more` : ''})` : '';
     return {
       annotation: {
         severity: finding.severity,
@@ -106,8 +107,4 @@ function captureStdout(run: () => void): string {
   return chunks.join('');
 }
 
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
-}
 

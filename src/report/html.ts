@@ -3,6 +3,7 @@ import type { Span } from '../corpus/article.js';
 import { buildCoverage, type CoverageRow, type StoryCoverage } from '../coverage.js';
 import { SEVERITIES, type Finding, type Severity } from '../findings.js';
 import { countBySeverity, TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
+import { shorten, where } from './excerpt.js';
 import { escapeHtml } from './html-escape.js';
 
 const CELL_CHARS = 140;
@@ -81,7 +82,7 @@ function factRow(row: CoverageRow, paths: string[]): string {
     : label;
   const cells = paths.map((path) => {
     const spans = row.cells.get(path) ?? [];
-    return `<td>${spans.length ? spans.map((span) => `<a href="${escapeHtml(sourceLink(span))}" title="${escapeHtml(where(span))}">${escapeHtml(shorten(span.excerpt))}</a>`).join('<br>') : '<span class="absent">—</span>'}</td>`;
+    return `<td>${spans.length ? spans.map((span) => `<a href="${escapeHtml(sourceLink(span))}" title="${escapeHtml(where(span))}">${escapeHtml(shorten(span.excerpt, CELL_CHARS))}</a>`).join('<br>') : '<span class="absent">—</span>'}</td>`;
   });
   return `<tr class="fact" data-severity="${severity}" data-kind="${escapeHtml(row.kind)}"><th scope="row">${first}</th>${cells.join('')}</tr>`;
 }
@@ -133,14 +134,6 @@ function sourceLink(span: Span): string {
   return `${span.path.split('/').map(encodeURIComponent).join('/')}#L${span.startLine}`;
 }
 
-function where(span: Span): string {
-  return `${span.path}:${span.startLine}:${span.startColumn}`;
-}
-
-function shorten(text: string, limit = CELL_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
-}
 
 const STYLE = `
 :root { --error: #b3261e; --warning: #9a5b00; --notice: #1d5fa8; --line: #d0d4da; font-family: system-ui, sans-serif; }

@@ -2,6 +2,7 @@ import { styleText } from 'node:util';
 import type { Span } from '../corpus/article.js';
 import type { Finding, Severity } from '../findings.js';
 import { countBySeverity, type CheckResult } from '../result.js';
+import { where } from './excerpt.js';
 import { terminalSafe } from './terminal-text.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -46,10 +47,6 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     out.push(paint('dim', `skipped ${terminalSafe(skipped.path)}: ${skipped.reason}`));
   }
   return out.join('\n') + '\n';
-}
-
-function where(span: Span): string {
-  return `${span.path}:${span.startLine}:${span.startColumn}`;
 }
 
 function excerptInContext(span: Span, result: CheckResult, paint: (style: Style, text: string) => string): string {

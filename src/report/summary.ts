@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
-import type { Span } from '../corpus/article.js';
 import { buildCoverage } from '../coverage.js';
 import { countBySeverity, type CheckResult } from '../result.js';
+import { shorten, where } from './excerpt.js';
 import { escapeHtml } from './html-escape.js';
 
 /** GitHub rejects a job summary over 1 MiB; stay well under it. */
@@ -39,7 +39,7 @@ export function formatSummary(result: CheckResult, options: SummaryOptions = {})
         ...rows.map(
           (row) =>
             `<tr><td>${row.conflict ? `${MARK[row.conflict]} ` : ''}${row.kind}: ${escapeHtml(row.label)}</td>` +
-            articles.map((article) => `<td>${(row.cells.get(article.path) ?? []).map((span) => escapeHtml(shorten(span.excerpt))).join('<br>') || '—'}</td>`).join('') +
+            articles.map((article) => `<td>${(row.cells.get(article.path) ?? []).map((span) => escapeHtml(shorten(span.excerpt, CELL_CHARS))).join('<br>') || '—'}</td>`).join('') +
             '</tr>',
         ),
         '</tbody></table>',
@@ -51,7 +51,7 @@ export function formatSummary(result: CheckResult, options: SummaryOptions = {})
       ...findings.map(
         (finding) =>
           `<li>${MARK[finding.severity]} <b>${escapeHtml(finding.ruleId)}</b> ${escapeHtml(finding.message)}<br>` +
-          [finding.location, ...finding.related].map((span) => `<code>${escapeHtml(where(span))}</code> ${escapeHtml(shorten(span.excerpt))}`).join('<br>') +
+          [finding.location, ...finding.related].map((span) => `<code>${escapeHtml(where(span))}</code> ${escapeHtml(shorten(span.excerpt, CELL_CHARS))}`).join('<br>') +
           '</li>',
       ),
       '</ul>',
@@ -66,11 +66,3 @@ export function formatSummary(result: CheckResult, options: SummaryOptions = {})
   return parts.join('\n') + '\n';
 }
 
-function where(span: Span): string {
-  return `${span.path}:${span.startLine}:${span.startColumn}`;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > CELL_CHARS ? `${flat.slice(0, CELL_CHARS - 1)}…` : flat;
-}
