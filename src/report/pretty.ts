@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { Span } from '../corpus/article.js';
-import type { Finding, Severity } from '../findings.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../findings.js';
 import { countBySeverity, type CheckResult } from '../result.js';
 import { where } from './excerpt.js';
 import { terminalSafe } from './terminal-text.js';
@@ -21,7 +21,9 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
   const out: string[] = [];
   const byStory = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
+  // Most severe first within a story; the engine's order (by position) within a severity.
+  const ordered = [...result.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  for (const finding of ordered) {
     const list = byStory.get(finding.story) ?? [];
     list.push(finding);
     byStory.set(finding.story, list);
