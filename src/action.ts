@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { checkPaths } from './check.js';
 import { isUserError } from './errors.js';
 import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from './findings.js';
@@ -24,7 +24,11 @@ export async function runAction(): Promise<void> {
   const cacheDir = core.getInput('cache');
   const onlyChangedInput = core.getInput('only-changed');
   const onPullRequest = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request');
-  const onlyChanged = onlyChangedInput === '' ? onPullRequest : core.getBooleanInput('only-changed');
+  if (!['', 'true', 'false', 'True', 'False', 'TRUE', 'FALSE'].includes(onlyChangedInput)) {
+    core.setFailed(`only-changed: "${onlyChangedInput}" is not true or false`);
+    return;
+  }
+  const onlyChanged = onlyChangedInput === '' ? onPullRequest : onlyChangedInput.toLowerCase() === 'true';
   if (![...SEVERITIES, 'never'].includes(failOn)) {
     core.setFailed(`fail-on: "${failOn}" is not one of error, warning, notice, never`);
     return;
@@ -46,6 +50,12 @@ export async function runAction(): Promise<void> {
   let hidden = 0;
   if (onlyChanged) {
     changed = changedFiles(workspace);
+    // A pull request that changes the rules changes what every article is checked against.
+    const rulesRoot = `${displayPath(resolve(workspace, rulesDir), workspace)}/`;
+    if (changed && [...changed].some((path) => path.startsWith(rulesRoot))) {
+      core.info('The rules changed: showing findings in every file.');
+      changed = undefined;
+    }
     if (changed) {
       const kept = findings.filter((finding) => [finding.location, ...finding.related].some((span) => changed!.has(span.path)));
       hidden = findings.length - kept.length;
@@ -58,6 +68,7 @@ export async function runAction(): Promise<void> {
   issueSkipped(result);
   issueAnnotations(planAnnotations(findings, changed));
   await core.summary.addRaw(formatSummary(shownResult, { hidden }), true).write();
+  mkdirSync(dirname(resolve(workspace, sarifFile)), { recursive: true });
   writeFileSync(resolve(workspace, sarifFile), formatSarif(shownResult));
 
   const counts = countBySeverity(findings);
@@ -93,8 +104,9 @@ function changedFiles(workspace: string): Set<string> | undefined {
   }
   try {
     const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: workspace, encoding: 'utf8' }).trim();
-    const names = execFileSync('git', ['diff', '--name-only', `${base}...HEAD`], { cwd: workspace, encoding: 'utf8' });
-    return new Set(names.split('\n').filter(Boolean).map((name) => displayPath(resolve(root, name), workspace)));
+    // Unquoted, NUL-separated names: "café 002.txt" must not come back as "caf\303\251 002.txt".
+    const names = execFileSync('git', ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', `${base}...HEAD`], { cwd: workspace, encoding: 'utf8' });
+    return new Set(names.split('\0').filter(Boolean).map((name) => displayPath(resolve(root, name), workspace)));
   } catch (error) {
     core.warning(`only-changed: git could not list the changed files (${(error as Error).message.split('\n')[0]}); check out with fetch-depth: 0. Showing findings in every file.`);
     return undefined;

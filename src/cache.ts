@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from './corpus/stories.js';
 import type { Finding } from './findings.js';
+import { UserError } from './errors.js';
 import { TOOL_VERSION } from './result.js';
 import type { Rule } from './rules/load.js';
 
@@ -22,7 +23,11 @@ export class FindingsCache {
     rules: readonly Rule[],
   ) {
     this.rulesHash = hash(JSON.stringify(rules.map(({ source: _, ...rule }) => rule)));
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new UserError(dir, `cannot use as the cache folder (${(error as NodeJS.ErrnoException).code})`, 'give --cache a folder, or a path where one can be made');
+    }
   }
 
   key(story: Story): string {

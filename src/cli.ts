@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkPaths } from './check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './corpus/read.js';
@@ -73,6 +74,11 @@ function program(setExit: (code: number) => void): Command {
     .argument('[dir]', 'repository root', '.')
     .action((dir: string) => {
       for (const outcome of init(dir)) process.stdout.write(`${outcome.written ? 'wrote' : 'kept (exists)'} ${outcome.path}\n`);
+      process.stdout.write(
+        '\nNext: put each story\'s articles in a folder under articles/ (or change `paths:` in the workflow),\n' +
+          'replace OWNER in .github/workflows/crosscheck.yml with where crosscheck is published, and run\n' +
+          '`crosscheck articles` to check them.\n',
+      );
       setExit(EXIT.ok);
     });
   return cli;
@@ -88,7 +94,7 @@ async function check(paths: string[], options: CheckCliOptions): Promise<number>
     ...(options.cache ? { cacheDir: options.cache } : {}),
   });
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-  const report = formatReport(options.format, result, { color });
+  const report = formatReport(options.format, result, { color, ...(options.output ? { outputDir: dirname(resolve(options.output)) } : {}) });
   if (options.output) {
     try {
       writeFileSync(options.output, report);

@@ -1,3 +1,4 @@
+import packageJson from '../package.json' with { type: 'json' };
 import type { SkippedFile } from './corpus/read.js';
 import type { Story } from './corpus/stories.js';
 import { SEVERITIES, type Finding, type Severity } from './findings.js';
@@ -21,4 +22,4 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 export const TOOL_NAME = 'crosscheck';
-export const TOOL_VERSION = '0.1.0';
+export const TOOL_VERSION: string = packageJson.version;

@@ -111,6 +111,20 @@ describe('GitHub Action (dist/action.js)', () => {
     expect(run.stdout).toContain('::error::1 findings at or above error');
   });
 
+  it('matches changed files with non-ASCII names, and shows everything when the rules change', () => {
+    const base = { 'news/000.txt': seed('000_c6436b982e71f45e.txt'), 'news/001.txt': seed('001_49f1c94f6adf56ce.txt') };
+    const accented = runAction(base, { 'news/café 003.txt': seed('003_d495e447f9bcaa2a.txt') }, { paths: 'news', rules: 'rules', 'fail-on': 'never' });
+    expect(accented.outputs).toMatchObject({ findings: '7', hidden: '1' });
+    expect(accented.stdout).toContain('::error title=war-length,file=news/café 003.txt,line=46,');
+    const rules = runAction(
+      { ...base, 'news/003.txt': seed('003_d495e447f9bcaa2a.txt') },
+      { 'rules/quotes.yaml': readFileSync('rules/quotes.yaml', 'utf8').replace('severity: warning', 'severity: error') },
+      { paths: 'news', rules: 'rules', 'fail-on': 'never' },
+    );
+    expect(rules.outputs).toMatchObject({ findings: '8', hidden: '0' });
+    expect(rules.stdout).toContain('The rules changed: showing findings in every file.');
+  });
+
   it('caps annotations at 10 per severity and says how many were not shown', () => {
     const pairs = Array.from({ length: 12 }, (_, i) => `  Alpha${i}x: Beta${i}x`).join('\n');
     const rules = mkdtempSync(join(tmpdir(), 'crosscheck-rules-'));

@@ -89,6 +89,28 @@ describe('awkward articles', () => {
   });
 });
 
+describe('user mistakes are user errors, not internal ones', () => {
+  it.each([
+    ['a cache path that is a file', ['seeds', '--cache', 'package.json'], /^package\.json: cannot use as the cache folder \(EEXIST\): give --cache a folder, or a path where one can be made\n$/],
+    ['init into a file', ['init', 'package.json'], /^package\.json\/rules\/\S+: cannot write \(ENOTDIR\): give init the root folder of a repository\n$/],
+  ])('%s', (_name, args, message) => {
+    const { status, stderr } = crosscheck(process.cwd(), ...args);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('says which stories were not compared because they have one article', () => {
+    const root = mkdtempSync(join(tmpdir(), 'crosscheck-alone-'));
+    mkdirSync(join(root, 'q'));
+    mkdirSync(join(root, 'r'));
+    writeFileSync(join(root, 'q', 'a.txt'), 'One article.');
+    writeFileSync(join(root, 'r', 'b.txt'), 'Another.');
+    const { status, stdout } = crosscheck(root, 'q', 'r', '--rules', join(process.cwd(), 'rules'));
+    expect(status).toBe(0);
+    expect(stdout).toBe('0 findings (0 errors, 0 warnings, 0 notices) in 0 of 2 stories; 2 articles read, 0 files skipped\nnot compared (one article, nothing to compare it with): q, r\n');
+  });
+});
+
 describe('hostile rule files', () => {
   const errors = (source: string) => {
     const result = parseRule('rules/x.yaml', source);

@@ -153,7 +153,9 @@ function parseFrontMatter(
     );
   }
   const { doc } = parsedYaml;
-  const value = parsedYaml.value ?? {};
+  // An empty key (`title:`) is absent, not the text "null".
+  const raw = parsedYaml.value ?? {};
+  const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)) : raw;
   const parsed = frontMatterSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

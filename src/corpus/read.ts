@@ -86,8 +86,20 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) visitDirectory(full);
-      else if (entry.isFile() && ARTICLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) visitFile(full, false);
+      // Symbolic links are followed: an archive of linked articles is still articles.
+      let kind: 'directory' | 'file' | 'other' = entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(full);
+          kind = target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+        } catch {
+          skipped.push({ path: displayPath(full, cwd, given), reason: 'broken symbolic link' });
+          continue;
+        }
+      }
+      if (kind === 'directory') visitDirectory(full);
+      else if (kind === 'file' && ARTICLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) visitFile(full, false);
+      else if (kind === 'file') skipped.push({ path: displayPath(full, cwd, given), reason: `not an article (only ${ARTICLE_EXTENSIONS.join(' and ')} files are read)` });
     }
   };
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
 import { ruleJsonSchemaText } from '../rules/json-schema.js';
 import { STARTER_RULES } from './starter-rules.js';
 
@@ -26,7 +27,7 @@ jobs:
           paths: articles
           rules: rules
           fail-on: error
-      - if: always()
+      - if: always() && steps.crosscheck.outputs.sarif-file != ''
         uses: github/codeql-action/upload-sarif@v4
         with:
           sarif_file: \${{ steps.crosscheck.outputs.sarif-file }}
@@ -47,8 +48,12 @@ export function init(root: string): InitOutcome[] {
   return Object.entries(files).map(([path, text]) => {
     const target = join(root, path);
     if (existsSync(target)) return { path, written: false };
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text, { flag: 'wx' });
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text, { flag: 'wx' });
+    } catch (error) {
+      throw new UserError(target, `cannot write (${(error as NodeJS.ErrnoException).code})`, 'give init the root folder of a repository');
+    }
     return { path, written: true };
   });
 }

@@ -38,7 +38,9 @@ export const duration = defineKind({
     since: isoDate.optional().describe('When the measured span began (YYYY-MM-DD); claims are then also checked against each article\'s publication date.'),
     unit: z.enum(['year', 'month', 'week', 'day']).default('year').describe('Unit the claims count in.'),
     patterns: z
-      .array(pattern)
+      .array(
+        pattern.refine((source) => /\(\?P?<(value|ordinal)>/.test(source), 'a pattern needs a named group `value` or `ordinal` (for example `(?P<value>\\w+) years`): without one it captures no claim'),
+      )
       .min(1)
       .describe('Regular expressions (re2js syntax, case-insensitive) with named groups: `value` (a number: "four", "3") or `ordinal` ("fourth"), and optionally `qualifier` ("almost", "approaches").'),
     scope: z

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
 import type { Span } from '../corpus/article.js';
 import { buildCoverage, type CoverageRow, type StoryCoverage } from '../coverage.js';
 import { SEVERITIES, type Finding, type Severity } from '../findings.js';
@@ -13,7 +13,9 @@ const CELL_CHARS = 140;
  * as columns, facts as rows, conflicts marked and expandable to their excerpts and word diff. It
  * works with JavaScript off (details/summary); with it on, a filter narrows by severity and kind.
  */
-export function formatHtml(result: CheckResult): string {
+export function formatHtml(result: CheckResult, outputDir: string = process.cwd()): string {
+  // Links to the articles are relative to where the page is written.
+  const link = (span: Span) => sourceLink(span, outputDir);
   const coverage = buildCoverage(result).sort((a, b) => conflicts(b) - conflicts(a) || a.story.id.localeCompare(b.story.id));
   const counts = countBySeverity(result.findings);
   const kinds = [...new Set(coverage.flatMap((story) => story.rows.map((row) => row.kind)))].sort();
@@ -39,7 +41,7 @@ export function formatHtml(result: CheckResult): string {
 ${coverage.map((story, index) => `<li><a href="#story-${index}">${escapeHtml(story.story.id)}</a> <span class="count">${conflictLabel(story)}</span></li>`).join('\n')}
 </ol></nav>
 <main>
-${coverage.map((story, index) => storySection(story, index, result)).join('\n')}
+${coverage.map((story, index) => storySection(story, index, result, link)).join('\n')}
 ${skippedSection(result)}
 </main>
 <script>${SCRIPT}</script>
@@ -48,7 +50,9 @@ ${skippedSection(result)}
 `;
 }
 
-function storySection(coverage: StoryCoverage, index: number, result: CheckResult): string {
+type Link = (span: Span) => string;
+
+function storySection(coverage: StoryCoverage, index: number, result: CheckResult, link: Link): string {
   const articles = coverage.story.articles;
   const header = articles
     .map((article) => `<th scope="col">${escapeHtml(article.metadata.source ?? posix.basename(article.path))}<br><small>${escapeHtml(posix.basename(article.path))}${article.metadata.date ? ` · ${escapeHtml(article.metadata.date)}` : ''}</small></th>`)
@@ -61,43 +65,43 @@ function storySection(coverage: StoryCoverage, index: number, result: CheckResul
   const table = (rows: readonly CoverageRow[]) => `<table>
 <thead><tr><th scope="col">fact</th>${header}</tr></thead>
 <tbody>
-${rows.map((row) => factRow(row, paths)).join('\n')}
+${rows.map((row) => factRow(row, paths, link)).join('\n')}
 </tbody>
 </table>`;
   return `<section id="story-${index}" class="story">
 <h2>${escapeHtml(coverage.story.id)}</h2>
 <p>${articles.length} articles, ${coverage.rows.length} facts (${shared.length} in several articles or in conflict, ${single.length} in one article only), ${findings} findings.</p>
 ${shared.length ? table(shared) : '<p>No fact found in more than one article.</p>'}
-${single.length ? `<details class="single-facts"><summary>${single.length} facts only one article gives</summary>\n<ul>${single.map(singleFact).join('')}</ul>\n</details>` : ''}
+${single.length ? `<details class="single-facts"><summary>${single.length} facts only one article gives</summary>\n<ul>${single.map((row) => singleFact(row, link)).join('')}</ul>\n</details>` : ''}
 </section>`;
 }
 
-function factRow(row: CoverageRow, paths: string[]): string {
+function factRow(row: CoverageRow, paths: string[], link: Link): string {
   const severity = row.conflict ?? 'none';
   const single = row.cells.size === 1 ? ' <span class="single">one article only</span>' : '';
   const mark = row.conflict ? `<span class="mark ${row.conflict}">${row.conflict}</span> ` : '';
   const label = `${mark}<span class="kind">${escapeHtml(row.kind)}</span> ${escapeHtml(row.label)}${single}`;
   const first = row.findings.length
-    ? `<details><summary>${label}</summary>${row.findings.map(findingDetail).join('')}</details>`
+    ? `<details><summary>${label}</summary>${row.findings.map((finding) => findingDetail(finding, link)).join('')}</details>`
     : label;
   const cells = paths.map((path) => {
     const spans = row.cells.get(path) ?? [];
-    return `<td>${spans.length ? spans.map((span) => `<a href="${escapeHtml(sourceLink(span))}" title="${escapeHtml(where(span))}">${escapeHtml(shorten(span.excerpt, CELL_CHARS))}</a>`).join('<br>') : '<span class="absent">—</span>'}</td>`;
+    return `<td>${spans.length ? spans.map((span) => `<a href="${escapeHtml(link(span))}" title="${escapeHtml(where(span))}">${escapeHtml(shorten(span.excerpt, CELL_CHARS))}</a>`).join('<br>') : '<span class="absent">—</span>'}</td>`;
   });
   return `<tr class="fact" data-severity="${severity}" data-kind="${escapeHtml(row.kind)}"><th scope="row">${first}</th>${cells.join('')}</tr>`;
 }
 
 /** A fact one article alone gives, compactly: its kind, label, article and excerpt. */
-function singleFact(row: CoverageRow): string {
+function singleFact(row: CoverageRow, link: Link): string {
   const [path, spans] = [...row.cells][0]!;
   const span = spans[0]!;
-  return `<li data-kind="${escapeHtml(row.kind)}"><span class="kind">${escapeHtml(row.kind)}</span> ${escapeHtml(row.label)}: <a href="${escapeHtml(sourceLink(span))}">${escapeHtml(posix.basename(path))}:${span.startLine}</a> ${escapeHtml(shorten(span.excerpt, 80))}</li>`;
+  return `<li data-kind="${escapeHtml(row.kind)}"><span class="kind">${escapeHtml(row.kind)}</span> ${escapeHtml(row.label)}: <a href="${escapeHtml(link(span))}">${escapeHtml(posix.basename(path))}:${span.startLine}</a> ${escapeHtml(shorten(span.excerpt, 80))}</li>`;
 }
 
-function findingDetail(finding: Finding): string {
+function findingDetail(finding: Finding, link: Link): string {
   const diff = typeof finding.data.diff === 'string' && finding.data.diff ? `<p class="diff">${renderDiff(finding.data.diff)}</p>` : '';
   const sides = [finding.location, ...finding.related]
-    .map((span) => `<li><a href="${escapeHtml(sourceLink(span))}">${escapeHtml(where(span))}</a> <span class="excerpt">${escapeHtml(shorten(span.excerpt, 400))}</span></li>`)
+    .map((span) => `<li><a href="${escapeHtml(link(span))}">${escapeHtml(where(span))}</a> <span class="excerpt">${escapeHtml(shorten(span.excerpt, 400))}</span></li>`)
     .join('');
   return `<div class="finding ${finding.severity}"><p><span class="mark ${finding.severity}">${finding.severity}</span> <code>${escapeHtml(finding.ruleId)}</code> ${escapeHtml(finding.message)}</p>${diff}<ul>${sides}</ul></div>`;
 }
@@ -130,8 +134,10 @@ function conflictLabel(story: StoryCoverage): string {
   return SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => `${bySeverity.get(s)} ${s}`).join(', ');
 }
 
-function sourceLink(span: Span): string {
-  return `${span.path.split('/').map(encodeURIComponent).join('/')}#L${span.startLine}`;
+/** A link from the report's folder to the article (with `#L<line>`, which code hosts follow). */
+function sourceLink(span: Span, outputDir: string): string {
+  const target = relative(outputDir, resolve(span.path)).split(sep).join('/');
+  return `${target.split('/').map(encodeURIComponent).join('/')}#L${span.startLine}`;
 }
 
 

@@ -8,7 +8,13 @@ import { formatSarif } from './sarif.js';
 export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function formatReport(format: Format, result: CheckResult, options: { color: boolean }): string {
+export interface ReportOptions {
+  color: boolean;
+  /** Where the report is written: links in an HTML report are relative to it. */
+  outputDir?: string;
+}
+
+export function formatReport(format: Format, result: CheckResult, options: ReportOptions): string {
   switch (format) {
     case 'pretty':
       return formatPretty(result, options);
@@ -19,6 +25,6 @@ export function formatReport(format: Format, result: CheckResult, options: { col
     case 'github':
       return formatGithub(result);
     case 'html':
-      return formatHtml(result);
+      return formatHtml(result, options.outputDir);
   }
 }

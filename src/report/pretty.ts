@@ -45,6 +45,10 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     }
   }
   out.push(summaryLine(result));
+  const alone = result.stories.filter((story) => story.articles.length < 2);
+  if (alone.length > 0) {
+    out.push(paint('dim', `not compared (one article, nothing to compare it with): ${alone.map((story) => terminalSafe(story.id)).join(', ')}`));
+  }
   for (const skipped of result.skipped) {
     out.push(paint('dim', `skipped ${terminalSafe(skipped.path)}: ${skipped.reason}`));
   }
@@ -54,9 +58,10 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
 function excerptInContext(span: Span, result: CheckResult, paint: (style: Style, text: string) => string): string {
   const article = result.stories.flatMap((story) => story.articles).find((candidate) => candidate.path === span.path);
   const text = article?.text ?? '';
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  let lineEnd = text.indexOf('\n', span.end);
-  if (lineEnd < 0) lineEnd = text.length;
+  // Lines end at LF, CRLF or a lone CR, as positions count them.
+  const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1), text.lastIndexOf('\r', span.start - 1)) + 1;
+  const ends = [text.indexOf('\n', span.end), text.indexOf('\r', span.end)].filter((at) => at >= 0);
+  const lineEnd = ends.length ? Math.min(...ends) : text.length;
   const beforeStart = Math.max(lineStart, span.start - CONTEXT);
   const afterEnd = Math.min(lineEnd, span.end + CONTEXT);
   let excerpt = span.excerpt;

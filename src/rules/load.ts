@@ -18,9 +18,11 @@ const MAX_RULE_FILE_SIZE = 256 * 1024;
 export function loadRules(dir: string, cwd = process.cwd()): Rule[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()));
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !entry.isDirectory() && ['.yaml', '.yml'].includes(extname(entry.name).toLowerCase()))
+      .map((entry) => entry.name);
   } catch {
-    throw new UserError(dir, 'no such rules folder', 'give a folder of *.yaml rules with --rules');
+    throw new UserError(dir, 'no such rules folder', 'give a folder of *.yaml rules (`crosscheck init` writes a starter set)');
   }
   names.sort();
   const rules: Rule[] = [];

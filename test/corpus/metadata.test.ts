@@ -30,6 +30,14 @@ describe('article metadata', () => {
     expect(article.body).toContain('WASHINGTON - Michael Steele said on Friday.');
   });
 
+  it('treats an empty front matter key as absent, not as the text "null"', () => {
+    expect(parseArticle('a.md', '---\ntitle:\nstory:\ndate: 2020-01-02\n---\nThe headline\n').metadata).toEqual({
+      title: 'The headline',
+      date: '2020-01-02',
+      dateSource: 'front-matter',
+    });
+  });
+
   it('takes `story:` from front matter', () => {
     expect(parseArticle('a.md', '---\nstory: quake-2019\n---\nText').metadata.story).toBe('quake-2019');
   });

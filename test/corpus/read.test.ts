@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,7 @@ describe('readArticles', () => {
     expect(skipped).toEqual([
       { path: 'README.md', reason: 'documentation file, not an article' },
       { path: 'quake/blob.txt', reason: 'binary file (contains NUL bytes)' },
+      { path: 'quake/photo.jpg', reason: 'not an article (only .txt and .md files are read)' },
     ]);
     const stories = groupStories(articles);
     expect(stories.map((story) => [story.id, story.articles.length])).toEqual([
@@ -56,6 +57,17 @@ describe('readArticles', () => {
     const { articles, skipped } = readArticles([root], { cwd: root, maxFileSize: 50 });
     expect(articles.map((article) => article.path)).toEqual(['s/small.txt']);
     expect(skipped).toEqual([{ path: 's/big.txt', reason: 'larger than --max-file-size (100 > 50 bytes)' }]);
+  });
+
+  it('follows symbolic links to articles and folders, and reports broken ones', () => {
+    const root = corpus({ 'real/a.txt': 'A', 'real/b.txt': 'B' });
+    mkdirSync(join(root, 'linked'));
+    symlinkSync(join(root, 'real', 'a.txt'), join(root, 'linked', 'a.txt'));
+    symlinkSync(join(root, 'missing.txt'), join(root, 'linked', 'gone.txt'));
+    symlinkSync(join(root, 'real'), join(root, 'folder'));
+    const { articles, skipped } = readArticles([root], { cwd: root });
+    expect(articles.map((article) => article.path)).toEqual(['folder/a.txt', 'folder/b.txt', 'linked/a.txt', 'real/a.txt', 'real/b.txt']);
+    expect(skipped).toEqual([{ path: 'linked/gone.txt', reason: 'broken symbolic link' }]);
   });
 
   it('reads a file named on the command line even if it looks like documentation', () => {

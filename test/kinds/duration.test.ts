@@ -71,6 +71,13 @@ describe('duration kind', () => {
     expect(runRules([storyOf({ 'a.txt': a, 'b.txt': b })], [warLength])).toEqual([]);
   });
 
+  it('rejects a pattern without a `value` or `ordinal` group: it could capture no claim', () => {
+    const result = parseRule('rules/x.yaml', 'id: x\nkind: duration\nseverity: error\ndescription: d\npatterns:\n  - (\\d+) years\n');
+    expect('errors' in result && result.errors.map((error) => error.message)).toEqual([
+      'rules/x.yaml:6:5: patterns.0: a pattern needs a named group `value` or `ordinal` (for example `(?P<value>\\w+) years`): without one it captures no claim: see docs/rule.schema.json',
+    ]);
+  });
+
   it('rejects a pattern re2js cannot run in linear time, with its position', () => {
     const source = 'id: x\nkind: duration\nseverity: error\ndescription: d\npatterns:\n  - (?<=almost )(?P<value>\\w+) years\n';
     const result = parseRule('rules/x.yaml', source);

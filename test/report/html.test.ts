@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatHtml, renderDiff } from '../../src/report/html.js';
 import { runRules } from '../../src/engine.js';
@@ -38,6 +39,10 @@ describe('html report', () => {
     expect(page).not.toContain('<script>alert(1)');
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(page).toContain('<form id="filters" hidden');
+  });
+
+  it('links to the articles relative to where the report is written', () => {
+    expect(formatHtml(seedsResult(), join(process.cwd(), 'docs'))).toContain('<a href="../seeds/003_d495e447f9bcaa2a.txt#L46">seeds/003_d495e447f9bcaa2a.txt:46:63</a>');
   });
 
   it('renders word diffs with escaping', () => {
