@@ -16,6 +16,12 @@ describe('seeds', () => {
     expect(summary.filter((finding) => finding.rule === 'quotes')).toEqual([
       {
         rule: 'quotes',
+        type: 'attribution',
+        at: 'seeds/002_7f13c214d75062b4.txt:1:18-1:29 The Kremlin',
+        related: ['seeds/000_c6436b982e71f45e.txt:37:110', 'seeds/000_c6436b982e71f45e.txt:25:136', 'seeds/002_7f13c214d75062b4.txt:1:148', 'seeds/000_c6436b982e71f45e.txt:37:1'],
+      },
+      {
+        rule: 'quotes',
         type: 'padding',
         at: 'seeds/002_7f13c214d75062b4.txt:3:193-3:218 \u201Cdestructive militarism.\u201D',
         related: ['seeds/000_c6436b982e71f45e.txt:27:63', 'seeds/001_49f1c94f6adf56ce.txt:13:63'],

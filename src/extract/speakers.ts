@@ -15,6 +15,8 @@ export interface Speaker {
   readonly end: number;
   /** How `name` was found when the mention is not a full name. */
   readonly resolvedBy?: 'pronoun' | 'surname';
+  /** Where the article introduced a surname's full name with its role ("Russia's Foreign Ministry spokeswoman Maria Zakharova"). */
+  readonly introduced?: { readonly start: number; readonly end: number };
 }
 
 const VERBS = new Set(reportingVerbs.verbs);
@@ -60,8 +62,16 @@ export class PersonRegister {
     }
   }
 
+  /** Roles given with full names, and where: a later "Zakharova said" keeps "spokeswoman" and its place. */
+  private readonly roles = new Map<string, { role: string; start: number; end: number }>();
+
   record(speaker: Speaker): void {
     if (speaker.name.includes(' ')) this.mentions.push({ name: speaker.name, start: speaker.start, end: speaker.end, subject: true });
+    if (speaker.role && !speaker.resolvedBy && !this.roles.has(speaker.name)) this.roles.set(speaker.name, { role: speaker.role, start: speaker.start, end: speaker.end });
+  }
+
+  roleOf(name: string): { role: string; start: number; end: number } | undefined {
+    return this.roles.get(name);
   }
 
   /** The nearest person before an offset who is the subject of a clause (or a speaker): for he/she. */
@@ -184,6 +194,8 @@ function speakerBefore(text: string, start: number): NounPhrase | undefined {
     const token = tokens[v]!;
     if (token.word === 'to' && tokens[v - 1]?.word === 'according') return nounPhraseFrom(tokens, v + 1, text);
     if (!VERBS.has(token.word)) continue;
+    // ", declaring ...": the participle's subject is the sentence's: "The Kremlin delivered an ultimatum, declaring".
+    if (token.word.endsWith('ing') && v > 0 && text.slice(tokens[v - 1]!.end, token.start).includes(',')) return sentenceSubject(tokens, text);
     // Skip time words between subject and verb: "Zelensky also said", "Zakharova on Thursday said".
     let last = v - 1;
     while (last >= 0 && TIME_WORDS.has(tokens[last]!.word)) last--;
@@ -201,6 +213,15 @@ function speakerBefore(text: string, start: number): NounPhrase | undefined {
     return first <= last ? { tokens: tokens.slice(first, last + 1) } : undefined;
   }
   return undefined;
+}
+
+/** The capitalised noun phrase opening a sentence, when a verb follows it: "The Kremlin delivered". */
+function sentenceSubject(tokens: Token[], text: string): NounPhrase | undefined {
+  let end = 0;
+  while (end < tokens.length && end < MAX_NOUN_PHRASE && isNounPhraseWord(tokens[end]!) && !PRONOUNS.has(tokens[end]!.word) && (end === 0 || adjacent(text, tokens[end - 1], tokens[end]!, 1))) end++;
+  const next = tokens[end];
+  if (end === 0 || !next || /^\p{Lu}/u.test(next.surface) || !adjacent(text, tokens[end - 1], next, 1)) return undefined;
+  return { tokens: tokens.slice(0, end) };
 }
 
 function nounPhraseFrom(tokens: Token[], from: number, text: string): NounPhrase | undefined {
@@ -239,10 +260,11 @@ function resolve(phrase: NounPhrase, quoteStart: number, register: PersonRegiste
       resolvedBy = 'surname';
     }
   }
+  const introduced = resolvedBy && !role ? register.roleOf(name) : undefined;
   return {
     name,
     mention: tokens.map((token) => token.surface).join(' '),
-    ...(role ? { role } : {}),
+    ...(role ? { role } : introduced ? { role: introduced.role, introduced: { start: introduced.start, end: introduced.end } } : {}),
     start: tokens[0]!.start,
     end: last.end,
     ...(resolvedBy ? { resolvedBy } : {}),

@@ -5,6 +5,7 @@ import { spanOf, type Span } from '../corpus/article.js';
 import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignment.js';
 import { extractQuotes, type Quote } from '../extract/quotes.js';
 import type { Token } from '../extract/tokens.js';
+import places from '../extract/vocabulary/places.json' with { type: 'json' };
 import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
@@ -15,6 +16,8 @@ const OFF_BY_DEFAULT: FindingType[] = ['singleSource'];
 type FindingType = (typeof FINDING_TYPES)[number];
 
 const STOPWORDS = new Set(stopwords.words);
+const PLACES = new Set([...Object.keys(places.capitals), ...Object.values(places.capitals)]);
+const COUNTRIES = new Set(Object.values(places.capitals));
 /** A word in more quotes of a story than this is too common to find candidate pairs by. */
 const MAX_POSTINGS = 60;
 /** Name likeness (string-similarity) above which two different spellings are one person. */
@@ -326,6 +329,29 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
   const detections: Detection[] = [];
   const reported = new Set<string>();
   for (const { a, b, alignment } of pairs) {
+    const organisation = attribution ? organisationAgainstPerson(a, b, alignment, minWords) : undefined;
+    if (organisation) {
+      const id = ['organisation', organisation.org.speaker!.name, organisation.person.speaker!.name].join('\u0000');
+      if (reported.has(id)) continue;
+      reported.add(id);
+      const { org, person } = organisation;
+      const personSpeaker = person.speaker!;
+      const where = posix.basename(person.article.path);
+      const summary = `The same words are attributed to the ${org.speaker!.name} here and to ${personSpeaker.name} (${personSpeaker.role}) in ${where}`;
+      detections.push({
+        primary: speakerSpan(org),
+        related: [
+          speakerSpan(person),
+          ...(personSpeaker.introduced ? [spanOf(person.article, personSpeaker.introduced.start, personSpeaker.introduced.end)] : []),
+          quoteSpan(org),
+          quoteSpan(person),
+        ],
+        severity: attribution!,
+        vars: { type: 'attribution', summary, diff: '', speaker: org.speaker!.name, otherSpeaker: personSpeaker.name, otherFiles: where, extra: '' },
+        data: { type: 'attribution', speakers: [org.speaker!.name, personSpeaker.name], role: personSpeaker.role },
+      });
+      continue;
+    }
     // Enough shared words to be one remark, not a shared motto or phrase; pronouns are too loose a link.
     if (alignment.matches.length < 2 * minWords || !a.speaker || !b.speaker) continue;
     if (a.speaker.resolvedBy === 'pronoun' || b.speaker.resolvedBy === 'pronoun') continue;
@@ -357,6 +383,28 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
     });
   }
   return detections;
+}
+
+/**
+ * "The Kremlin ... declaring 'legitimate military targets'" against the Foreign Ministry
+ * spokeswoman who said them: an organisation named as the speaker where another article names a
+ * person whose role belongs to a different organisation. A place ("Moscow") stands for its whole
+ * government and agrees with anyone; a person without a stated role is not judged.
+ */
+function organisationAgainstPerson(a: Quote, b: Quote, alignment: WordAlignment, minWords: number): { org: Quote; person: Quote } | undefined {
+  if (!a.speaker || !b.speaker || a.speaker.resolvedBy === 'pronoun' || b.speaker.resolvedBy === 'pronoun') return undefined;
+  // The whole shorter quote must be part of the other, and long enough to be a remark.
+  const shorter = Math.min(a.words.length, b.words.length);
+  if (alignment.matches.length < minWords || alignment.matches.length < shorter || alignment.innerChanges > 0) return undefined;
+  const isOrganisation = (quote: Quote) => /^the\s+\p{Lu}[\p{L}-]+$/iu.test(quote.speaker!.mention) && !PLACES.has(quote.speaker!.name);
+  const [org, person] = isOrganisation(a) ? [a, b] : isOrganisation(b) ? [b, a] : [];
+  if (!org || !person || !person.speaker!.name.includes(' ') || !person.speaker!.role) return undefined;
+  const role = person.speaker!.role;
+  // The role's own organisation: its capitalised words other than a country ("Foreign Ministry").
+  const roleOrganisation = role.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word) && !/'s$/.test(word) && !COUNTRIES.has(word) && !/(ian|ish|ese|an)$/.test(word));
+  if (roleOrganisation.length === 0) return undefined;
+  if (role.toLowerCase().includes(org.speaker!.name.toLowerCase())) return undefined;
+  return { org, person };
 }
 
 function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {

@@ -111,6 +111,29 @@ describe('quote kind', () => {
     expect(check(files, { findings: { speakerName: 'off' } })).toEqual([]);
   });
 
+  it('attribution: an organisation named where another article names a person of a different one', () => {
+    const person = `"All such units will be legitimate military targets," Russia's Foreign Ministry spokeswoman Maria Zakharova said.\n\n"We warned them," Zakharova said Thursday.`;
+    const findings = check({
+      'a.txt': person,
+      'b.txt': 'The Kremlin delivered an ultimatum Thursday, declaring that all such units will be \u201Clegitimate military targets.\u201D',
+    });
+    expect(findings.map((finding) => [finding.type, finding.message, finding.spans.slice(0, 2)])).toEqual([
+      [
+        'attribution',
+        "The same words are attributed to the Kremlin here and to Maria Zakharova (Russia's Foreign Ministry spokeswoman) in a.txt",
+        ['b.txt:1:1-1:12 The Kremlin', "a.txt:1:55-1:108 Russia's Foreign Ministry spokeswoman Maria Zakharova"],
+      ],
+    ]);
+  });
+
+  it.each([
+    ['a place standing for its government', 'Moscow delivered an ultimatum Thursday, declaring that all such units will be \u201Clegitimate military targets.\u201D'],
+    ['the organisation the role names', 'The Ministry delivered an ultimatum Thursday, declaring that all such units will be \u201Clegitimate military targets.\u201D'],
+  ])('no attribution finding: %s', (_name, text) => {
+    const person = `"All such units will be legitimate military targets," Russia's Foreign Ministry spokeswoman Maria Zakharova said.`;
+    expect(check({ 'a.txt': person, 'b.txt': text }).filter((finding) => finding.type === 'attribution')).toEqual([]);
+  });
+
   it('attribution is not claimed through a pronoun', () => {
     const words = 'A lengthy investigation failed to produce a shred of evidence of bias';
     expect(check({ 'a.txt': `"${words}," said Aitan Goelman.`, 'b.txt': `Mark Meadows spoke. "${words}," he said.` })).toEqual([]);
