@@ -24,7 +24,7 @@ describe('extractQuotes', () => {
       ),
     ).toEqual([
       '1:1 "All such units will be targets," | Maria Zakharova [Russia\'s Foreign Ministry spokeswoman]',
-      '3:1 \u201CIt is war,\u201D | Maria Zakharova (surname)',
+      '3:1 \u201CIt is war,\u201D | Maria Zakharova [Russia\'s Foreign Ministry spokeswoman] (surname)',
     ]);
   });
 
