@@ -1,5 +1,5 @@
 import { LineIndex, normalize, toOriginal, type NormalizedText } from './text.js';
-import { readMetadata, type ArticleMetadata } from './metadata.js';
+import { maskRanges, readMetadata, type ArticleMetadata } from './metadata.js';
 
 /** One article: its original text, kept exactly, and a normalised copy for matching. */
 export interface Article {
@@ -46,6 +46,8 @@ class TextArticle implements Article {
   readonly metadata: ArticleMetadata;
   private normalizedCopy: NormalizedText | undefined;
   private bodyCopy: string | undefined;
+  /** Metadata ranges, kept so the body is rebuilt without reading the metadata again. */
+  private readonly masked: Array<[number, number]>;
 
   constructor(
     readonly path: string,
@@ -53,9 +55,10 @@ class TextArticle implements Article {
   ) {
     this.lines = new LineIndex(text);
     this.normalizedCopy = normalize(text);
-    const { metadata, body } = readMetadata(path, text, this.normalizedCopy, this.lines);
+    const { metadata, body, masked } = readMetadata(path, text, this.normalizedCopy, this.lines);
     this.metadata = metadata;
     this.bodyCopy = body;
+    this.masked = masked;
   }
 
   get normalized(): NormalizedText {
@@ -63,7 +66,7 @@ class TextArticle implements Article {
   }
 
   get body(): string {
-    return (this.bodyCopy ??= readMetadata(this.path, this.text, this.normalized, this.lines).body);
+    return (this.bodyCopy ??= maskRanges(this.normalized.text, this.masked));
   }
 
   release(): void {

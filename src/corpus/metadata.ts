@@ -38,6 +38,8 @@ interface MetadataResult {
   metadata: ArticleMetadata;
   /** The normalised text with every metadata range blanked to spaces (line breaks kept). */
   body: string;
+  /** The ranges of the normalised text that are metadata. */
+  masked: Array<[number, number]>;
 }
 
 export function readMetadata(path: string, original: string, norm: NormalizedText, lines: LineIndex): MetadataResult {
@@ -136,7 +138,7 @@ export function readMetadata(path: string, original: string, norm: NormalizedTex
     }
   }
 
-  return { metadata, body };
+  return { metadata, body, masked };
 }
 
 function parseFrontMatter(
@@ -215,12 +217,18 @@ function* linesFrom(text: string, from: number): Generator<{ content: string; st
   }
 }
 
-function maskRanges(text: string, ranges: Array<[number, number]>): string {
+/** The text with the given ranges blanked to spaces, line breaks kept, so offsets do not move. */
+export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
   if (ranges.length === 0) return text;
-  const chars = text.split('');
-  for (const [start, end] of ranges) {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const from = Math.max(start, at);
+    if (end <= from) continue;
+    parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\n]/g, ' '));
+    at = end;
   }
-  return chars.join('');
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 

@@ -106,7 +106,10 @@ export function findPhrase(index: PhraseIndex, phrase: string): Array<{ start: n
 }
 
 function isCapitalised(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.surface) && /\p{L}/u.test(token.surface);
+  // ASCII first: most words are, and this runs for every word of every article.
+  const code = token.surface.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(token.surface);
 }
 
 function sameLine(text: string, previous: Token, next: Token): boolean {

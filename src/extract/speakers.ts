@@ -272,6 +272,8 @@ function resolve(phrase: NounPhrase, quoteStart: number, register: PersonRegiste
 }
 
 function isCapitalised(token: Token): boolean {
+  const code = token.surface.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(token.surface);
 }
 
