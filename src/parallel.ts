@@ -3,49 +3,54 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Story } from './corpus/stories.js';
+import { runRules } from './engine.js';
 import { compareFindings, type Finding } from './findings.js';
 import type { Rule } from './rules/load.js';
 import type { WorkerInput } from './worker.js';
 
 /** Below this many articles, starting threads costs more than it saves (measured: bench/RESULTS.md). */
 export const PARALLEL_FROM_ARTICLES = 2000;
-const WORKER_HEAP_MB = 320;
+const WORKER_HEAP_MB = 256;
 
 export function defaultWorkers(articles: number): number {
   return articles >= PARALLEL_FROM_ARTICLES ? Math.min(availableParallelism(), 4) : 0;
 }
 
 /**
- * Checks stories on worker threads, a share each, balanced by text length. Runs from the bundle
+ * Checks stories on this thread and worker threads, a share each, balanced by text length. Runs from the bundle
  * (dist/worker.js beside dist/cli.js) and from source under tsx (src/worker.ts).
  */
-export async function runRulesInWorkers(stories: readonly Story[], rules: readonly Rule[], workers: number): Promise<Finding[]> {
-  const shares: WorkerInput['stories'][] = Array.from({ length: workers }, () => []);
-  const loads = new Array<number>(workers).fill(0);
-  const bySize = [...stories].sort((a, b) => size(b) - size(a));
-  for (const story of bySize) {
+export async function runRulesInWorkers(stories: readonly Story[], rules: readonly Rule[], threads: number): Promise<Finding[]> {
+  // This thread takes a share too: `threads` counts it, so N threads start N - 1 workers.
+  const shares: Story[][] = Array.from({ length: threads }, () => []);
+  const loads = new Array<number>(threads).fill(0);
+  for (const story of [...stories].sort((a, b) => size(b) - size(a))) {
     const lightest = loads.indexOf(Math.min(...loads));
-    shares[lightest]!.push({ id: story.id, articles: story.articles.map((article) => ({ path: article.path, text: article.text })) });
+    shares[lightest]!.push(story);
     loads[lightest]! += size(story);
   }
+  const [own, ...others] = shares;
   const entry = workerEntry();
-  const results = await Promise.all(
-    shares
-      .filter((share) => share.length > 0)
-      .map(
-        (share) =>
-          new Promise<Finding[]>((resolve, reject) => {
-            const workerData = { stories: share, rules: [...rules] } satisfies WorkerInput;
-            // A bounded heap makes each thread collect garbage as it goes rather than grow.
-            const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
-            const worker = entry.bootstrap ? new Worker(entry.bootstrap, { eval: true, ...options }) : new Worker(entry.file, options);
-            worker.once('message', resolve);
-            worker.once('error', reject);
-            worker.once('exit', (code) => code !== 0 && reject(new Error(`a checking thread stopped with code ${code}`)));
-          }),
-      ),
-  );
-  return results.flat().sort(compareFindings);
+  const pending = others
+    .filter((share) => share.length > 0)
+    .map(
+      (share) =>
+        new Promise<Finding[]>((resolve, reject) => {
+          const workerData = {
+            stories: share.map((story) => ({ id: story.id, articles: story.articles.map((article) => ({ path: article.path, text: article.text })) })),
+            rules: [...rules],
+          } satisfies WorkerInput;
+          // A bounded heap makes each thread collect garbage as it goes rather than grow.
+          const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+          const worker = entry.bootstrap ? new Worker(entry.bootstrap, { eval: true, ...options }) : new Worker(entry.file, options);
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`a checking thread stopped with code ${code}`)));
+        }),
+    );
+  const mine = runRules(own ?? [], rules, { release: true });
+  const results = await Promise.all(pending);
+  return [...mine, ...results.flat()].sort(compareFindings);
 }
 
 function size(story: Story): number {
