@@ -10,7 +10,7 @@ import type { CheckResult } from './result.js';
 import { loadRules } from './rules/load.js';
 
 export interface CheckOptions extends ReadOptions {
-  /** Worker threads to check stories on; 0 checks in this thread. Default: by corpus size. */
+  /** Threads to check stories on, this one included; 0 or 1 checks in this thread only. Default: by corpus size. */
   workers?: number;
   /** Folder of cached findings by content hash; unchanged stories are not checked again. */
   cacheDir?: string;
@@ -42,7 +42,7 @@ export async function checkPaths(options: CheckOptions): Promise<CheckResult> {
   const toCheck = stories.filter((story) => !cached.has(story));
   const checkedArticles = toCheck.reduce((sum, story) => sum + story.articles.length, 0);
   const workers = options.workers ?? defaultWorkers(checkedArticles);
-  const fresh = workers > 0 ? await runRulesInWorkers(toCheck, rules, workers) : runRules(toCheck, rules, { release: true });
+  const fresh = workers > 1 ? await runRulesInWorkers(toCheck, rules, workers) : runRules(toCheck, rules, { release: true });
   if (cache) {
     const byStory = new Map<string, Finding[]>();
     for (const finding of fresh) byStory.set(finding.story, [...(byStory.get(finding.story) ?? []), finding]);

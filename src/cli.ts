@@ -46,7 +46,7 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'never']).default('error'))
     .option('--rule <id>', 'run only this rule (repeatable)', (id: string, ids: string[]) => [...ids, id], [] as string[])
     .option('--max-file-size <bytes>', 'skip larger files, with a reason', parseSize, DEFAULT_MAX_FILE_SIZE)
-    .option('--workers <n>', 'threads to check stories on (0: none; default: by corpus size)', parseCount)
+    .option('--workers <n>', 'threads to check stories on, this one included (0 or 1: this thread only; default: by corpus size)', parseCount)
     .option('--cache <dir>', 'keep findings by content hash in this folder; unchanged stories are not checked again')
     .action(async (paths: string[], options: CheckCliOptions) => setExit(await check(paths, options)));
 
