@@ -30,10 +30,20 @@ export interface StoryCoverage {
   readonly rows: readonly CoverageRow[];
 }
 
-/** How the facts are grouped into rows: the defaults of the quote, figure and date kinds. */
-const QUOTE_ALIGNMENT = { minWords: 3, threshold: 0.6, maxPadding: 4 };
-const FIGURE_MATCH = { minContext: 2, minSimilarity: 0.3 };
-const DATE_MATCH = { minSimilarity: 0.35, reportingSimilarity: 0.6, minShared: 2 };
+interface QuoteOptions {
+  minWords: number;
+  threshold: number;
+  maxPadding: number;
+}
+interface FigureOptions {
+  minContext: number;
+  minSimilarity: number;
+}
+interface DateOptions {
+  minSimilarity: number;
+  reportingSimilarity: number;
+  minShared: number;
+}
 
 /**
  * The facts of each story as a table: rows are facts, columns articles. Facts found in one
@@ -41,30 +51,35 @@ const DATE_MATCH = { minSimilarity: 0.35, reportingSimilarity: 0.6, minShared: 2
  */
 export function buildCoverage(result: CheckResult): StoryCoverage[] {
   const facts = result.facts ?? new MemoFactStore();
+  // Facts are grouped the way the rules that ran compare them; a kind no rule ran gives no rows.
+  const options = <T>(kind: string) => result.rules.find((rule) => rule.kind === kind) as unknown as T | undefined;
+  const quoteOptions = options<QuoteOptions>('quote');
+  const figureOptions = options<FigureOptions>('figure');
+  const dateOptions = options<DateOptions>('date');
   return result.stories.map((story) => {
     const findings = result.findings.filter((finding) => finding.story === story.id);
     const rows: CoverageRow[] = [];
 
-    const quotes = story.articles.flatMap((article) => facts.get(article, extractQuotes)).filter((quote) => !quote.nested && quote.tokens.length >= 2);
-    const quoteGroups = cluster(quotes, alignedPairs(quotes, QUOTE_ALIGNMENT).map((pair) => [pair.a, pair.b]));
+    const quotes = quoteOptions ? story.articles.flatMap((article) => facts.get(article, extractQuotes)).filter((quote) => !quote.nested && quote.tokens.length >= 2) : [];
+    const quoteGroups = quoteOptions ? cluster(quotes, alignedPairs(quotes, quoteOptions).map((pair) => [pair.a, pair.b])) : [];
     for (const group of quoteGroups) {
       const speaker = group.find((quote) => quote.speaker)?.speaker?.name;
       const words = group[0]!.tokens.slice(0, 6).map((token) => token.surface).join(' ');
       rows.push(row('quote', `${speaker ? `${speaker}: ` : ''}“${words}${group[0]!.tokens.length > 6 ? ' …' : ''}”`, group.map((q) => spanOf(q.article, q.start, q.end)), findings));
     }
 
-    const figures = story.articles.flatMap((article) => facts.get(article, extractFigures)).filter((figure) => figure.noun || figure.event);
+    const figures = figureOptions ? story.articles.flatMap((article) => facts.get(article, extractFigures)).filter((figure) => figure.noun || figure.event) : [];
     const figurePairs: Array<[typeof figures[number], typeof figures[number]]> = [];
-    figures.forEach((f, i) => figures.slice(i + 1).forEach((g) => f.article !== g.article && comparable(f, g, FIGURE_MATCH.minContext, FIGURE_MATCH.minSimilarity) && figurePairs.push([f, g])));
+    figures.forEach((f, i) => figures.slice(i + 1).forEach((g) => f.article !== g.article && comparable(f, g, figureOptions!.minContext, figureOptions!.minSimilarity) && figurePairs.push([f, g])));
     for (const group of cluster(figures, figurePairs)) {
       const first = group[0]!;
       const label = [first.noun ?? first.unit, first.event, first.place ? `in ${first.place}` : undefined].filter(Boolean).join(' ');
       rows.push(row('figure', label, group.map((f) => spanOf(f.article, f.start, f.end)), findings));
     }
 
-    const dates = story.articles.flatMap((article) => facts.get(article, extractDates));
+    const dates = dateOptions ? story.articles.flatMap((article) => facts.get(article, extractDates)) : [];
     const datePairs: Array<[typeof dates[number], typeof dates[number]]> = [];
-    dates.forEach((a, i) => dates.slice(i + 1).forEach((b) => a.article !== b.article && sameEvent(a, b, DATE_MATCH) && datePairs.push([a, b])));
+    dates.forEach((a, i) => dates.slice(i + 1).forEach((b) => a.article !== b.article && sameEvent(a, b, dateOptions!) && datePairs.push([a, b])));
     for (const group of cluster(dates, datePairs)) {
       const shared = [...group[0]!.event].filter((word) => group.every((mention) => mention.event.has(word))).slice(0, 5);
       const label = [group[0]!.predicate, ...shared.filter((word) => word !== group[0]!.predicate)].filter(Boolean).slice(0, 5).join(' ');

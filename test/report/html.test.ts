@@ -45,6 +45,14 @@ describe('html report', () => {
     expect(formatHtml(seedsResult(), join(process.cwd(), 'docs'))).toContain('<a href="../seeds/003_d495e447f9bcaa2a.txt#L46">seeds/003_d495e447f9bcaa2a.txt:46:63</a>');
   });
 
+  it('groups facts as the rules that ran compare them: no quote, figure or date rows without those rules', () => {
+    const result = seedsResult();
+    const only = { ...result, rules: result.rules.filter((rule) => rule.id === 'house-style'), findings: result.findings.filter((f) => f.ruleId === 'house-style') };
+    const page = formatHtml(only);
+    expect(page).toContain('data-kind="consistency"');
+    expect(page).not.toMatch(/data-kind="(quote|figure|date)"/);
+  });
+
   it('renders word diffs with escaping', () => {
     expect(renderDiff('a [-<b>-]{+&+} c')).toBe('a <del>&#60;b&#62;</del><ins>&#38;</ins> c');
   });
