@@ -7,7 +7,7 @@ import { compareFindings, type Finding } from './findings.js';
 import { defaultWorkers, runRulesInWorkers } from './parallel.js';
 import { UserError } from './errors.js';
 import type { CheckResult } from './result.js';
-import { loadRules } from './rules/load.js';
+import { loadRules, type Rule } from './rules/load.js';
 
 export interface CheckOptions extends ReadOptions {
   /** Threads to check stories on, this one included; 0 or 1 checks in this thread only. Default: by corpus size. */
@@ -20,17 +20,18 @@ export interface CheckOptions extends ReadOptions {
   only?: string[];
 }
 
+/** The rules named by `--rule` (all when none is named); an unknown id is a user error. */
+export function selectRules(rules: Rule[], only: readonly string[] | undefined, rulesDir: string): Rule[] {
+  if (!only || only.length === 0) return rules;
+  const known = new Set(rules.map((rule) => rule.id));
+  const unknown = only.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new UserError(`--rule ${unknown[0]}`, 'no such rule', `rules in ${rulesDir}: ${[...known].join(', ')}`);
+  return rules.filter((rule) => only.includes(rule.id));
+}
+
 /** Reads articles and rules from disk and runs the engine: everything the CLI and action share. */
 export async function checkPaths(options: CheckOptions): Promise<CheckResult> {
-  let rules = loadRules(options.rulesDir, options.cwd);
-  if (options.only && options.only.length > 0) {
-    const known = new Set(rules.map((rule) => rule.id));
-    const unknown = options.only.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw new UserError(`--rule ${unknown[0]}`, 'no such rule', `rules in ${options.rulesDir}: ${[...known].join(', ')}`);
-    }
-    rules = rules.filter((rule) => options.only!.includes(rule.id));
-  }
+  const rules = selectRules(loadRules(options.rulesDir, options.cwd), options.only, options.rulesDir);
   const { articles, skipped } = readArticles(options.paths, options);
   const stories = groupStories(articles);
   const cache = options.cacheDir ? new FindingsCache(options.cacheDir, rules) : undefined;

@@ -2,11 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { checkPaths } from './check.js';
+import { checkPaths, selectRules } from './check.js';
+import { compareWithBaseline, readBaseline, writeBaseline } from './eval/baseline.js';
+import { evaluate, findTargets } from './eval/run.js';
 import { DEFAULT_MAX_FILE_SIZE } from './corpus/read.js';
 import { isUserError, UserError } from './errors.js';
 import { SEVERITY_RANK, SEVERITIES, type Severity } from './findings.js';
 import { init } from './init/init.js';
+import { formatEvalJson, formatEvalPretty } from './report/eval.js';
 import { FORMATS, formatReport, type Format } from './report/index.js';
 import { terminalSafe } from './report/terminal-text.js';
 import { TOOL_VERSION } from './result.js';
@@ -49,6 +52,19 @@ function program(setExit: (code: number) => void): Command {
     .option('--workers <n>', 'threads to check stories on, this one included (0 or 1: this thread only; default: by corpus size)', parseCount)
     .option('--cache <dir>', 'keep findings by content hash in this folder; unchanged stories are not checked again')
     .action(async (paths: string[], options: CheckCliOptions) => setExit(await check(paths, options)));
+
+  cli
+    .command('eval')
+    .description('score the rules against keyed stories: recall and precision by kind, as ../shared/tools/score.py computes them')
+    .argument('[targets...]', 'story folders holding answers.yaml, folders of them, or DIR=KEY.yaml', ['.'])
+    .option('--rules <dir>', 'folder of YAML rules', 'rules')
+    .addOption(new Option('--format <format>', 'report format').choices(['pretty', 'json']).default('pretty'))
+    .option('--output <file>', 'write the report to a file instead of standard output')
+    .option('--rule <id>', 'run only this rule (repeatable)', (id: string, ids: string[]) => [...ids, id], [] as string[])
+    .option('--verbose', 'list every missed item, false positive and unjudged finding with file:line')
+    .option('--baseline <file>', 'exit 1 when an item it records is lost or a false positive is added')
+    .option('--update-baseline', 'record this run as the baseline (in the --baseline file)')
+    .action((targets: string[], options: EvalCliOptions) => setExit(runEval(targets, options)));
 
   cli
     .command('test-rules')
@@ -95,18 +111,47 @@ async function check(paths: string[], options: CheckCliOptions): Promise<number>
   });
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   const report = formatReport(options.format, result, { color, ...(options.output ? { outputDir: dirname(resolve(options.output)) } : {}) });
-  if (options.output) {
-    try {
-      writeFileSync(options.output, report);
-    } catch (error) {
-      throw new UserError(options.output, `cannot write the report (${(error as NodeJS.ErrnoException).code})`, 'check the folder exists and is writable');
-    }
-  } else {
-    process.stdout.write(report);
-  }
+  writeReport(report, options.output);
   if (options.failOn === 'never') return EXIT.ok;
   const threshold = SEVERITY_RANK[options.failOn];
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+interface EvalCliOptions {
+  rules: string;
+  rule: string[];
+  format: 'pretty' | 'json';
+  output?: string;
+  verbose?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+function runEval(targets: string[], options: EvalCliOptions): number {
+  if (options.updateBaseline && !options.baseline) throw new UserError('--update-baseline', 'no baseline file named', 'add --baseline FILE');
+  const evaluation = evaluate(findTargets(targets.length ? targets : ['.']), selectRules(loadRules(options.rules), options.rule, options.rules));
+  let comparison;
+  if (options.baseline && options.updateBaseline) {
+    writeBaseline(options.baseline, evaluation);
+    process.stderr.write(`wrote ${options.baseline}\n`);
+  } else if (options.baseline) {
+    comparison = compareWithBaseline(evaluation, readBaseline(options.baseline));
+  }
+  const reportOptions = { verbose: options.verbose === true, ...(comparison ? { baseline: comparison } : {}) };
+  writeReport(options.format === 'json' ? formatEvalJson(evaluation, reportOptions) : formatEvalPretty(evaluation, reportOptions), options.output);
+  return comparison && comparison.regressions.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function writeReport(report: string, output: string | undefined): void {
+  if (!output) {
+    process.stdout.write(report);
+    return;
+  }
+  try {
+    writeFileSync(output, report);
+  } catch (error) {
+    throw new UserError(output, `cannot write the report (${(error as NodeJS.ErrnoException).code})`, 'check the folder exists and is writable');
+  }
 }
 
 function testRules(dir: string): number {

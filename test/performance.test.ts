@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPaths } from '../src/check.js';
+import { SHARED_DIR, sharedAvailable } from './support/shared.js';
 
 /** Speed lives in `npm run bench`; here only that the fast paths change nothing. */
 describe('cache and worker threads', () => {
-  it.each([['seeds'], ['../shared/corpora/basil']])('give the same findings on %s as one thread without a cache', async (corpus) => {
+  const corpora = [['seeds'], ...(sharedAvailable('the cache and thread check on BASIL') ? [[`${SHARED_DIR}/corpora/basil`]] : [])];
+  it.each(corpora)('give the same findings on %s as one thread without a cache', async (corpus) => {
     const plain = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0 });
     const threaded = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 2 });
     expect(threaded.findings).toEqual(plain.findings);
