@@ -42,7 +42,16 @@ export function nameSkeleton(text: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
-/** Words of a name, split at spaces and hyphens, folded and lowercased. */
+/** Words of a name, split at spaces and hyphens, folded and lowercased: "Ho Wai-ho" -> [ho, wai, ho]. */
+export function nameSkeletonWords(text: string): string[] {
+  return foldedWords(text);
+}
+
+/** A word's primary double-metaphone key: what a transliteration usually keeps. */
+export function soundKey(word: string): string {
+  return doubleMetaphone(word)[0];
+}
+
 function foldedWords(text: string): string[] {
   return foldLetters(text)
     .toLowerCase()
