@@ -400,8 +400,11 @@ function capitalisationFindings(story: Story, facts: FactStore, severity: Severi
     const capitalised: Array<{ article: Article; start: number; end: number; text: string }> = [];
     const lowered: typeof capitalised = [];
     for (const article of story.articles) {
+      const quotes = facts.get(article, extractQuotes);
       for (const found of findPhrase(facts.get(article, indexPhrases), phrase)) {
         if (covered.some((c) => c.article === article && c.start <= found.start && found.end <= c.end)) continue;
+        // Quoted words keep their author's capitals (a tweet's "Witch Hunt", a slogan's "From Hope").
+        if (quotes.some((quote) => quote.start <= found.start && found.end <= quote.end)) continue;
         const main = found.text.split(/\s+/).filter((word) => !CONNECTORS.has(word.toLowerCase()));
         if (main.every((word) => /^\p{Lu}/u.test(word))) {
           // A title before a name ("Prime Minister Netanyahu") is capitalised by rule, and a phrase
