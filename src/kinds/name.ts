@@ -397,25 +397,30 @@ function capitalisationFindings(story: Story, facts: FactStore, severity: Severi
   const covered: Array<{ article: Article; start: number; end: number }> = [];
   // Longest phrases first, so "Coalition of the Willing" is reported rather than a part of it.
   for (const phrase of [...phrases].sort((a, b) => b.split(' ').length - a.split(' ').length)) {
-    const capitalised: Array<{ article: Article; start: number; end: number; text: string }> = [];
-    const lowered: typeof capitalised = [];
+    let capitalised: Array<{ article: Article; start: number; end: number; text: string; quoted: boolean }> = [];
+    let lowered: typeof capitalised = [];
     for (const article of story.articles) {
       const quotes = facts.get(article, extractQuotes);
       for (const found of findPhrase(facts.get(article, indexPhrases), phrase)) {
         if (covered.some((c) => c.article === article && c.start <= found.start && found.end <= c.end)) continue;
-        // Quoted words keep their author's capitals (a tweet's "Witch Hunt", a slogan's "From Hope").
-        if (quotes.some((quote) => quote.start <= found.start && found.end <= quote.end)) continue;
+        const quoted = quotes.some((quote) => quote.start <= found.start && found.end <= quote.end);
         const main = found.text.split(/\s+/).filter((word) => !CONNECTORS.has(word.toLowerCase()));
         if (main.every((word) => /^\p{Lu}/u.test(word))) {
           // A title before a name ("Prime Minister Netanyahu") is capitalised by rule, and a phrase
           // inside a longer name ("Livingston High School", "House Intelligence Committee") is that name.
           const before = /(\p{L}+)[ \t]+$/u.exec(article.body.slice(Math.max(0, found.start - 40), found.start))?.[1] ?? '';
           const partOfLongerName = /^\p{Lu}/u.test(before) && !/'s$/.test(before);
-          if (!/^\s+\p{Lu}/u.test(article.body.slice(found.end, found.end + 3)) && !partOfLongerName) capitalised.push({ article, ...found });
+          if (!/^\s+\p{Lu}/u.test(article.body.slice(found.end, found.end + 3)) && !partOfLongerName) capitalised.push({ article, ...found, quoted });
         } else if (main.every((word) => /^\p{Ll}/u.test(word))) {
-          lowered.push({ article, ...found });
+          lowered.push({ article, ...found, quoted });
         }
       }
+    }
+    // Quoted words keep their author's capitals (a tweet's "Witch Hunt"), unless both forms are
+    // quoted: then two outlets transcribe one remark differently.
+    if (!(capitalised.some((c) => c.quoted) && lowered.some((l) => l.quoted))) {
+      capitalised = capitalised.filter((c) => !c.quoted);
+      lowered = lowered.filter((l) => !l.quoted);
     }
     // One article capitalising it throughout and another never: a difference of house style, not
     // an article's own mix of "Special Counsel Mueller" and "the special counsel".
