@@ -1,10 +1,8 @@
 import * as chrono from 'chrono-node';
+import { analysisOf, firstEndingAfter, type Analysis, type AnalysisSource, type Token } from '../analysis/index.js';
 import type { Article } from '../corpus/article.js';
 import { MONTHS } from './quantities.js';
-import { tokenize, type Token } from './tokens.js';
-import relativeDates from './vocabulary/relative-dates.json' with { type: 'json' };
-import reportingVerbs from './vocabulary/reporting-verbs.json' with { type: 'json' };
-import stopwords from './vocabulary/stopwords.json' with { type: 'json' };
+import { VOCABULARY } from './vocabulary/index.js';
 
 /** A date an article gives, resolved against its publication date. Offsets are in the normalised text. */
 export interface DateMention {
@@ -26,11 +24,15 @@ export interface DateMention {
   readonly past: boolean;
 }
 
-const STOPWORDS = new Set(stopwords.words);
-const REPORTING = new Set(reportingVerbs.verbs);
-const IGNORED = new Set(relativeDates.ignored);
-const RELATIVE = relativeDates.phrases;
-const YEAR_ONLY = /\b(in|since|by|until|from|before|after|of)\s+((?:1[5-9]|20)\d\d)\b(?![-/]\d)/gi;
+const STOPWORDS = new Set(VOCABULARY.stopwords);
+const REPORTING = new Set(VOCABULARY.reportingVerbs);
+const IGNORED = new Set(VOCABULARY.relativeDates.ignored);
+const RELATIVE = VOCABULARY.relativeDates.phrases;
+const FUTURE = new Set(VOCABULARY.relativeDates.futureWords);
+/** A bare year after a preposition that makes it a date ("since 2014"). */
+const YEAR_ONLY = new RegExp(`\\b(${VOCABULARY.relativeDates.yearOpeners.join('|')})\\s+((?:1[5-9]|20)\\d\\d)\\b(?![-/]\\d)`, 'gi');
+/** Words making a chrono-node hit a span of time rather than a date ("three years after"). */
+const SPAN_WORDS = new RegExp(`\\b(${VOCABULARY.relativeDates.spanWords.join('|')})\\b`, 'i');
 const EVENT_WINDOW = 8;
 /** A date names a weekday, a month, a year or a day next to today; anything else chrono finds is a span of time. */
 const ANCHOR = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|tomorrow|\d{4})\b/i;
@@ -42,16 +44,16 @@ const DAY = 86_400_000;
  * "this week", "earlier this week" become ranges, and bare years and months become whole ranges.
  * Without a publication date only dates with a written year are kept: relative ones stay unresolved.
  */
-export function extractDates(article: Article): DateMention[] {
+export function extractDates(article: Article, facts?: AnalysisSource): DateMention[] {
+  const analysis = analysisOf(article, facts);
   const text = article.body;
   const published = article.metadata.date ? new Date(`${article.metadata.date}T12:00:00Z`) : undefined;
   const mentions: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
-  const tokens = tokenize(text);
   const add = (start: number, end: number, first: Date, last: Date, writtenWeekday?: number, complete = false) => {
     taken.push([start, end]);
-    mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(text, tokens, start, end) });
+    mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(analysis, start, end) });
   };
 
   if (published) {
@@ -81,7 +83,7 @@ export function extractDates(article: Article): DateMention[] {
       first = new Date(first.getTime() - 7 * DAY);
       last = first;
     }
-    const { past } = eventAround(text, tokens, start, end);
+    const { past } = eventAround(analysis, start, end);
     if (published && past && !known.isCertain('year') && first.getTime() > published.getTime() && !weekdayOnly) {
       // "fired him in May" in a January article: last May.
       first = new Date(Date.UTC(first.getUTCFullYear() - 1, first.getUTCMonth(), first.getUTCDate()));
@@ -131,7 +133,7 @@ function falseHit(text: string, result: chrono.ParsedResult, start: number): boo
   if (/^\d{1,2}\/\d{1,2}$/.test(written)) return true;
   // Spans of time rather than dates: "three years after", "for 85 years", "in a week", "the next day".
   if (!ANCHOR.test(written)) return true;
-  if (/\b(after|before|later|from now|earlier)\b/i.test(written) && !/\d{4}/.test(written)) return true;
+  if (SPAN_WORDS.test(written) && !/\d{4}/.test(written)) return true;
   if (insideUrl(text, start)) return true;
   // A month name alone must be capitalised: "march on Washington", "may well".
   const firstWord = written.split(/\s+/)[0]!;
@@ -169,18 +171,22 @@ function relativeRange(published: Date, unit: 'week' | 'month' | 'year', offset:
   return [first, last];
 }
 
-/** What the date dates: the clause's content words and its nearest verb. */
-function eventAround(text: string, tokens: readonly Token[], start: number, end: number): { event: Set<string>; predicate?: string; past: boolean } {
-  const index = tokens.findIndex((token) => token.end > start);
-  const after = tokens.findIndex((token) => token.start >= end);
+/** What the date dates: the content words of its sentence up to a semicolon, and its nearest verb. */
+function eventAround(analysis: Analysis, start: number, end: number): { event: Set<string>; predicate?: string; past: boolean } {
+  const tokens = analysis.words;
+  const text = analysis.text;
+  const index = firstEndingAfter(tokens, start);
+  let after = index;
+  while (after < tokens.length && tokens[after]!.start < end) after++;
   const clauseStart = Math.max(0, index - EVENT_WINDOW);
-  const clauseEnd = after < 0 ? tokens.length : Math.min(tokens.length, after + EVENT_WINDOW);
-  const inClause = (token: Token) => !/[.;!?\n]/.test(text.slice(Math.min(token.end, start), Math.max(token.start, end)));
-  const around = [...tokens.slice(clauseStart, Math.max(index, 0)), ...(after < 0 ? [] : tokens.slice(after, clauseEnd))].filter(inClause);
+  const clauseEnd = Math.min(tokens.length, after + EVENT_WINDOW);
+  const sentence = tokens[Math.min(index, tokens.length - 1)]?.sentence;
+  const inClause = (token: Token) => token.sentence === sentence && !/[;\n]/.test(text.slice(Math.min(token.end, start), Math.max(token.start, end)));
+  const around = [...tokens.slice(clauseStart, index), ...tokens.slice(after, clauseEnd)].filter(inClause);
   const event = new Set(around.filter((token) => token.word.length > 2 && !STOPWORDS.has(token.word) && !/^\d+$/.test(token.word) && !MONTHS.has(token.word)).map((token) => token.word));
   const verbs = around.filter((token) => !/^\p{Lu}/u.test(token.surface) && (REPORTING.has(token.word) || (/ed$/.test(token.word) && token.word.length > 4)));
   const predicate = verbs.sort((a, b) => distance(a, start, end) - distance(b, start, end))[0]?.word;
-  const future = around.some((token) => ['will', 'would', 'plans', 'scheduled', 'expected', 'next'].includes(token.word));
+  const future = around.some((token) => FUTURE.has(token.word));
   return { event, ...(predicate ? { predicate } : {}), past: predicate !== undefined && !future };
 }
 
