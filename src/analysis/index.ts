@@ -163,6 +163,13 @@ export function analyzeText(text: string): Analysis {
       closeSentence();
       continue;
     }
+    // wink-nlp splits words at some Latin letters ("Babi" "š", "Dvo" "ř" "ák"): letters that touch are one word.
+    const previous = tokens.at(-1);
+    if (previous && previous.end === starts[i] && !startsSentence && LETTERS_ONLY.test(previous.text) && LETTERS_ONLY.test(value)) {
+      const text = previous.text + value;
+      tokens[tokens.length - 1] = { ...previous, text, lower: text.toLowerCase(), end: starts[i]! + value.length, lemma: previous.pos === 'PROPN' ? text.toLowerCase() : previous.lemma + lemmas[i]!, pos: previous.pos === 'X' ? pos[i]! : previous.pos };
+      continue;
+    }
     tokens.push({ text: value, lower: value.toLowerCase(), start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, type: types[i]!, sentence: sentences.length });
   }
   closeSentence();
@@ -197,6 +204,7 @@ export function paragraphsOf(text: string): Range[] {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
 const QUOTE_MARK = /["']/;
 /** Clitics wink-nlp splits off that belong to the word before: n't, 's, 're, 'll, 've, 'd, 'm. */
 const CLITIC = /^(?:n't|'(?:s|re|ll|ve|d|m|t))$/i;
@@ -341,8 +349,12 @@ function properNounRuns(text: string, tokens: readonly AnalysisToken[], entities
     let k = i + 1;
     while (k < tokens.length && sameLine(text, tokens[k - 1]!, tokens[k]!) && tokens[k]!.sentence === tokens[i]!.sentence) {
       const token = tokens[k]!;
+      const hyphenated = token.text === '-' && token.start === tokens[k - 1]!.end && tokens[k + 1]?.start === token.end && LETTERS_ONLY.test(tokens[k + 1]!.text);
       if (NAME_POS.has(token.pos) && nameWord(token)) last = k;
-      else if (!(CONNECTORS.has(token.lower) && tokens[k + 1]?.pos === 'PROPN' && nameWord(tokens[k + 1]!))) break;
+      else if (hyphenated) {
+        // "Ho Wai-ho", "al-Sharif": one name across the hyphen.
+        last = ++k;
+      } else if (!(CONNECTORS.has(token.lower) && tokens[k + 1]?.pos === 'PROPN' && nameWord(tokens[k + 1]!))) break;
       k++;
     }
     runs.push({ start: tokens[i]!.start, end: tokens[last]!.end });
