@@ -40,8 +40,6 @@ export interface AnalysisToken extends Range {
   readonly lower: string;
   readonly pos: PartOfSpeech;
   readonly lemma: string;
-  /** wink-nlp's token type: word, number, punctuation, currency, symbol, time, url, email, ... */
-  readonly type: string;
   /** Index of its sentence in `sentences`. */
   readonly sentence: number;
 }
@@ -126,7 +124,6 @@ export function analyzeText(text: string): Analysis {
   const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
   // wink-nlp's typings declare `its.lemma` with the model's addons where `out` passes its cache.
   const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
-  const types = doc.tokens().out(its.type) as string[];
 
   // Offsets: each token's preceding spaces, then its value.
   const starts: number[] = new Array(values.length);
@@ -159,7 +156,7 @@ export function analyzeText(text: string): Analysis {
     // wink-nlp cuts inside numerals it split ("magnitude-7" "." "1"): a sentence starts after a space only.
     const startsSentence = sentenceIndex < sentenceSpans.length && sentenceSpans[sentenceIndex]![0] === i && (i === 0 || spaces[i] !== '' || /\s$/.test(values[i - 1]!));
     if (startsSentence || spaces[i]!.includes('\n')) closeSentence();
-    if (/^\s*$/.test(value)) {
+    if (value.charCodeAt(0) <= 32 && value.trim() === '') {
       closeSentence();
       continue;
     }
@@ -170,7 +167,7 @@ export function analyzeText(text: string): Analysis {
       tokens[tokens.length - 1] = { ...previous, text, lower: text.toLowerCase(), end: starts[i]! + value.length, lemma: previous.pos === 'PROPN' ? text.toLowerCase() : previous.lemma + lemmas[i]!, pos: previous.pos === 'X' ? pos[i]! : previous.pos };
       continue;
     }
-    tokens.push({ text: value, lower: value.toLowerCase(), start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, type: types[i]!, sentence: sentences.length });
+    tokens.push({ text: value, lower: value.toLowerCase(), start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, sentence: sentences.length });
   }
   closeSentence();
 
@@ -186,7 +183,9 @@ export function analyzeText(text: string): Analysis {
   });
 
   const words = wordsOf(text, tokens);
-  return { text, paragraphs, sentences, tokens, words, quantities: quantitiesOf(text, tokens), entities, names: properNounRuns(text, tokens, entities) };
+  const quantities = quantitiesOf(text, tokens);
+  const names = properNounRuns(text, tokens, entities);
+  return { text, paragraphs, sentences, tokens, words, quantities, entities, names };
 }
 
 /** Paragraphs: runs of text between blank lines, as [start, end) offsets. */
@@ -205,7 +204,6 @@ export function paragraphsOf(text: string): Range[] {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
-const QUOTE_MARK = /["']/;
 /** Clitics wink-nlp splits off that belong to the word before: n't, 's, 're, 'll, 've, 'd, 'm. */
 const CLITIC = /^(?:n't|'(?:s|re|ll|ve|d|m|t))$/i;
 const ABBREVIATIONS = new Set(VOCABULARY.abbreviations.map((word) => word.toLowerCase()));
@@ -217,35 +215,60 @@ const ABBREVIATIONS = new Set(VOCABULARY.abbreviations.map((word) => word.toLowe
  */
 function wordsOf(text: string, tokens: readonly AnalysisToken[]): Token[] {
   const words: Token[] = [];
-  let current: { start: number; end: number; pos?: PartOfSpeech; lemma?: string; sentence: number } | undefined;
+  let head: AnalysisToken | undefined;
+  let start = 0;
+  let end = 0;
+  const push = (from: number, to: number) => {
+    // Quote marks and apostrophes wink-nlp leaves on a word's edges ('axis, war') are not part of it.
+    while (from < to && isQuoteMark(text.charCodeAt(from))) from++;
+    while (to > from && isQuoteMark(text.charCodeAt(to - 1))) to--;
+    if (!hasWordChar(text, from, to)) return;
+    const surface = text.slice(from, to);
+    words.push({ word: surface.toLowerCase(), surface, start: from, end: to, pos: head!.pos, lemma: head!.lemma, sentence: head!.sentence });
+  };
   const flush = () => {
-    if (!current) return;
-    for (const piece of splitHyphens(text, current.start, current.end)) {
-      // Quote marks and apostrophes wink-nlp leaves on a word's edges ('axis, war') are not part of it.
-      let { start, end } = piece;
-      while (start < end && QUOTE_MARK.test(text[start]!)) start++;
-      while (end > start && QUOTE_MARK.test(text[end - 1]!)) end--;
-      const surface = text.slice(start, end);
-      if (!LETTER_OR_DIGIT.test(surface)) continue;
-      words.push({ word: surface.toLowerCase(), surface, start, end, ...(current.pos ? { pos: current.pos } : {}), ...(current.lemma ? { lemma: current.lemma } : {}), sentence: current.sentence });
+    if (!head) return;
+    let from = start;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 45 || code === 47) {
+        // "-" and "/" split words, as they split "four-year".
+        if (i > from) push(from, i);
+        from = i + 1;
+      }
     }
-    current = undefined;
+    if (end > from) push(from, end);
+    head = undefined;
   };
   for (const token of tokens) {
-    const joins = current !== undefined && current.end === token.start && (CLITIC.test(token.text) || /^\*+$/.test(token.text) || (text[current.end - 1] === '*' && LETTER_OR_DIGIT.test(token.text[0]!)));
-    if (joins) {
-      current!.end = token.end;
+    if (head !== undefined && end === token.start && (CLITIC.test(token.text) || /^\*+$/.test(token.text) || (text.charCodeAt(end - 1) === 42 && hasWordChar(token.text, 0, 1)))) {
+      end = token.end;
       continue;
     }
     flush();
-    if (!LETTER_OR_DIGIT.test(token.text)) continue;
-    let end = token.end;
+    if (!hasWordChar(token.text, 0, token.text.length)) continue;
+    head = token;
+    start = token.start;
+    end = token.end;
     // A trailing period belongs to the word only in abbreviations (U.S., Mr.), not at a sentence end.
     if (token.text.length > 1 && token.text.endsWith('.') && !isAbbreviation(token.text)) end--;
-    current = { start: token.start, end, pos: token.pos, lemma: token.lemma, sentence: token.sentence };
   }
   flush();
   return words;
+}
+
+function isQuoteMark(code: number): boolean {
+  return code === 34 || code === 39;
+}
+
+/** Whether text[from, to) holds a letter or digit; ASCII first, as most words are. */
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+    if (code >= 128 && LETTER_OR_DIGIT.test(text[i]!)) return true;
+  }
+  return false;
 }
 
 function isAbbreviation(word: string): boolean {
@@ -253,21 +276,12 @@ function isAbbreviation(word: string): boolean {
   return word.slice(0, -1).includes('.') || ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
 }
 
-function splitHyphens(text: string, start: number, end: number): Range[] {
-  const pieces: Range[] = [];
-  let from = start;
-  for (let i = start; i < end; i++) {
-    if (text[i] === '-' || text[i] === '/') {
-      if (i > from) pieces.push({ start: from, end: i });
-      from = i + 1;
-    }
-  }
-  if (end > from) pieces.push({ start: from, end });
-  return pieces;
-}
-
 /** Currency and percent signs a number phrase reads. */
 const SIGN = /^[$€£%]$/;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+const NUMBER_WORDS = new Set(
+  [VOCABULARY.numbers.cardinals, VOCABULARY.numbers.scales, VOCABULARY.numbers.ordinals, VOCABULARY.numbers.fractions, VOCABULARY.numbers.vague].flatMap((words) => Object.keys(words).flatMap((phrase) => phrase.split(' '))),
+);
 const NUMERAL = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const LETTERS = /\p{L}+(?:'\p{L}+)*/uy;
 
@@ -282,29 +296,51 @@ function quantitiesOf(text: string, tokens: readonly AnalysisToken[]): QuantityT
   let current: AnalysisToken | undefined;
   const push = (start: number, end: number, kind: QuantityToken['kind'], token: AnalysisToken | undefined) => {
     const value = text.slice(start, end);
-    out.push({ text: value, lower: value.toLowerCase(), start, end, kind, gapBefore: text.slice(previousEnd, start), ...(token && kind === 'word' ? { pos: token.pos, lemma: token.lemma } : {}), sentence: (token ?? current)!.sentence });
+    const tagged = kind === 'word' ? token : undefined;
+    out.push({ text: value, lower: value.toLowerCase(), start, end, kind, gapBefore: text.slice(previousEnd, start), pos: tagged?.pos, lemma: tagged?.lemma, sentence: (token ?? current)!.sentence });
     previousEnd = end;
   };
   let i = 0;
+  let countsUntil = -1;
   while (i < tokens.length) {
+    if (i >= countsUntil) {
+      // Only lines holding a numeral or a number word state a quantity (a number phrase and the
+      // clause read around it end at a line break): skip the others whole.
+      const lineEnd = text.indexOf('\n', tokens[i]!.start);
+      let last = i;
+      while (last < tokens.length && (lineEnd < 0 || tokens[last]!.end <= lineEnd)) last++;
+      if (!tokens.slice(i, last).some((token) => /\d/.test(token.text) || NUMBER_WORDS.has(token.lower))) {
+        i = Math.max(last, i + 1);
+        continue;
+      }
+      countsUntil = last;
+    }
     // A run of tokens with nothing between them: "10.15pm.", "EUR45m", "magnitude-7.1".
     let runEnd = i + 1;
     while (runEnd < tokens.length && tokens[runEnd]!.start === tokens[runEnd - 1]!.end) runEnd++;
     const from = tokens[i]!.start;
     const to = tokens[runEnd - 1]!.end;
     const single = runEnd === i + 1 ? tokens[i] : undefined;
+    if (single && ASCII_LETTERS.test(single.text)) {
+      // Most tokens are a plain word standing alone.
+      current = single;
+      push(from, to, 'word', single);
+      i = runEnd;
+      continue;
+    }
     let k = from;
     let t = i;
     while (k < to) {
       while (t < runEnd - 1 && tokens[t]!.end <= k) t++;
       current = tokens[t];
       const ch = text[k]!;
-      if (/\d/.test(ch)) {
+      const code = ch.charCodeAt(0);
+      if (code >= 48 && code <= 57) {
         NUMERAL.lastIndex = k;
         const end = Math.min(NUMERAL.exec(text)![0].length + k, to);
         push(k, end, 'numeral', undefined);
         k = end;
-      } else if (LETTER_OR_DIGIT.test(ch)) {
+      } else if (hasWordChar(ch, 0, 1)) {
         LETTERS.lastIndex = k;
         const match = LETTERS.exec(text);
         const end = match ? Math.min(k + match[0].length, to) : k + 1;
