@@ -89,10 +89,19 @@ const ENTITY_TYPES: Record<string, EntityType> = {
 };
 
 let engine: WinkMethods | undefined;
+let entityEngine: WinkMethods | undefined;
 
 /** The model takes a tenth of a second to load: once per process, when first needed. */
 function nlp(): WinkMethods {
-  return (engine ??= winkNLP(model, ['sbd', 'pos', 'ner']));
+  return (engine ??= winkNLP(model, ['sbd', 'pos']));
+}
+
+/**
+ * Entity recognition costs a third of the reading and no check reads entities yet: a second
+ * reader with it runs only for the analyses whose entities are asked for.
+ */
+function entityNlp(): WinkMethods {
+  return (entityEngine ??= winkNLP(model, ['ner']));
 }
 
 /** The analysis of an article's body; use it through the fact store so it is made once. */
@@ -109,23 +118,8 @@ export function analysisOf(article: Article, facts?: AnalysisSource): Analysis {
   return facts ? facts.get(article, analyze) : analyze(article);
 }
 
-/**
- * wink-nlp drops whitespace it does not know (vertical tab, form feed, the Unicode spaces and
- * line separators) from its tokens' preceding spaces; folded to a plain space of the same
- * length first, the spaces and values of the tokens add up to the text exactly.
- */
-const RARE_SPACE = /[^\S \n]/g;
-
-export function analyzeText(text: string): Analysis {
-  const doc = nlp().readDoc(text.replace(RARE_SPACE, ' '));
-  const its = nlp().its;
-  const values = doc.tokens().out();
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
-  // wink-nlp's typings declare `its.lemma` with the model's addons where `out` passes its cache.
-  const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
-
-  // Offsets: each token's preceding spaces, then its value.
+/** Each token's start: its preceding spaces, then its value, added up. */
+function offsets(text: string, values: readonly string[], spaces: readonly string[]): number[] {
   const starts: number[] = new Array(values.length);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
@@ -139,6 +133,27 @@ export function analyzeText(text: string): Analysis {
     }
     at += values[i]!.length;
   }
+  return starts;
+}
+
+/**
+ * wink-nlp drops whitespace it does not know (vertical tab, form feed, the Unicode spaces and
+ * line separators) from its tokens' preceding spaces; folded to a plain space of the same
+ * length first, the spaces and values of the tokens add up to the text exactly.
+ */
+const RARE_SPACE = /[^\S \n]/g;
+
+export function analyzeText(text: string): Analysis {
+  const folded = text.replace(RARE_SPACE, ' ');
+  const doc = nlp().readDoc(folded);
+  const its = nlp().its;
+  const values = doc.tokens().out();
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
+  // wink-nlp's typings declare `its.lemma` with the model's addons where `out` passes its cache.
+  const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
+
+  const starts = offsets(text, values, spaces);
 
   const paragraphs = paragraphsOf(text);
   const tokens: AnalysisToken[] = [];
@@ -171,6 +186,29 @@ export function analyzeText(text: string): Analysis {
   }
   closeSentence();
 
+  const words = wordsOf(text, tokens);
+  const quantities = quantitiesOf(text, tokens);
+  const names = properNounRuns(text, tokens);
+  let entities: Entity[] | undefined;
+  return {
+    text,
+    paragraphs,
+    sentences,
+    tokens,
+    words,
+    quantities,
+    get entities() {
+      return (entities ??= entitiesOf(text, folded));
+    },
+    names,
+  };
+}
+
+function entitiesOf(text: string, folded: string): Entity[] {
+  const doc = entityNlp().readDoc(folded);
+  const its = entityNlp().its;
+  const values = doc.tokens().out();
+  const starts = offsets(text, values, doc.tokens().out(its.precedingSpaces) as string[]);
   const entities: Entity[] = [];
   const detail = doc.entities().out(its.detail) as unknown as Array<{ type: string }>;
   const spans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
@@ -181,11 +219,7 @@ export function analyzeText(text: string): Analysis {
     const end = starts[last]! + values[last]!.length;
     entities.push({ type, start, end, text: text.slice(start, end) });
   });
-
-  const words = wordsOf(text, tokens);
-  const quantities = quantitiesOf(text, tokens);
-  const names = properNounRuns(text, tokens, entities);
-  return { text, paragraphs, sentences, tokens, words, quantities, entities, names };
+  return entities;
 }
 
 /** Paragraphs: runs of text between blank lines, as [start, end) offsets. */
@@ -360,20 +394,17 @@ function quantitiesOf(text: string, tokens: readonly AnalysisToken[]): QuantityT
 
 const CONNECTORS = new Set(VOCABULARY.nameConnectors);
 const TITLES = new Set(VOCABULARY.speakerWords.titles);
+/** Months and weekdays are capitalised and tagged proper nouns, but date a thing rather than name it. */
+const CALENDAR = new Set([...VOCABULARY.numbers.months, ...VOCABULARY.numbers.weekdays]);
 
 /**
  * Proper-noun runs: a capitalised proper noun, then capitalised nouns, proper nouns and adjectives
  * on the same line ("New York City", "Foreign Ministry"), joined through a connector ("Bank of
- * England") when a proper noun follows it; titles ("President"), words with digits and dates
- * ("June", "Tuesday") are left out.
+ * England") when a proper noun follows it; titles ("President"), words with digits, months and
+ * weekdays are left out.
  */
-function properNounRuns(text: string, tokens: readonly AnalysisToken[], entities: readonly Entity[]): Range[] {
-  const timeSpans = entities.filter((entity) => entity.type === 'date' || entity.type === 'time' || entity.type === 'duration');
-  const inTime = (token: AnalysisToken) => {
-    const entity = timeSpans[firstEndingAfter(timeSpans, token.start)];
-    return entity !== undefined && entity.start <= token.start && token.end <= entity.end;
-  };
-  const nameWord = (token: AnalysisToken) => /^\p{Lu}/u.test(token.text) && !/\d/.test(token.text) && !TITLES.has(token.lower) && !inTime(token);
+function properNounRuns(text: string, tokens: readonly AnalysisToken[]): Range[] {
+  const nameWord = (token: AnalysisToken) => /^\p{Lu}/u.test(token.text) && !/\d/.test(token.text) && !TITLES.has(token.lower) && !CALENDAR.has(token.lower);
   const runs: Range[] = [];
   let i = 0;
   while (i < tokens.length) {

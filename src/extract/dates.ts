@@ -36,6 +36,9 @@ const SPAN_WORDS = new RegExp(`\\b(${VOCABULARY.relativeDates.spanWords.join('|'
 const EVENT_WINDOW = 8;
 /** A date names a weekday, a month, a year or a day next to today; anything else chrono finds is a span of time. */
 const ANCHOR = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|tomorrow|\d{4})\b/i;
+const ANCHORS = new RegExp(ANCHOR.source, 'gi');
+/** Characters read either side of an anchor word: a date phrase is shorter. */
+const ANCHOR_REACH = 48;
 const DAY = 86_400_000;
 
 /**
@@ -69,7 +72,7 @@ export function extractDates(article: Article, facts?: AnalysisSource): DateMent
   }
 
   const reference = published ?? new Date(0);
-  for (const { result, index: start } of parseAnchored(text, reference)) {
+  for (const { result, index: start } of parseAnchored(analysis, reference)) {
     const end = start + result.text.length;
     if (!free(start, end) || falseHit(text, result, start)) continue;
     const known = result.start;
@@ -110,16 +113,30 @@ export function extractDates(article: Article, facts?: AnalysisSource): DateMent
 }
 
 /**
- * chrono-node over the paragraphs that name a weekday, month, year or next day only: the rest can
- * hold no date we keep, and chrono is the costliest step of reading an article.
+ * chrono-node over the stretches of sentences around a weekday, month, year or next day only:
+ * every date kept names one, the rest can hold none, and chrono is the costliest step of reading
+ * an article (its cost grows with the length of text it reads).
  */
-function parseAnchored(text: string, reference: Date): Array<{ result: chrono.ParsedResult; index: number }> {
+function parseAnchored(analysis: Analysis, reference: Date): Array<{ result: chrono.ParsedResult; index: number }> {
   const results: Array<{ result: chrono.ParsedResult; index: number }> = [];
-  const paragraph = /[^\n]+/g;
-  for (let match = paragraph.exec(text); match; match = paragraph.exec(text)) {
-    if (!ANCHOR.test(match[0])) continue;
-    for (const result of chrono.parse(match[0], { instant: reference, timezone: 0 }, { forwardDate: false })) {
-      results.push({ result, index: result.index + match.index });
+  const text = analysis.text;
+  for (const sentence of analysis.sentences) {
+    const windows: Array<[number, number]> = [];
+    const written = text.slice(sentence.start, sentence.end);
+    for (const match of written.matchAll(ANCHORS)) {
+      // Whole words either side: "on the morning of Tuesday, January 7, 2026 at 10am".
+      let from = Math.max(0, match.index - ANCHOR_REACH);
+      let to = Math.min(written.length, match.index + match[0].length + ANCHOR_REACH);
+      while (from > 0 && !/\s/.test(written[from - 1]!)) from--;
+      while (to < written.length && !/\s/.test(written[to]!)) to++;
+      const last = windows.at(-1);
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else windows.push([from, to]);
+    }
+    for (const [from, to] of windows) {
+      for (const result of chrono.parse(written.slice(from, to), { instant: reference, timezone: 0 }, { forwardDate: false })) {
+        results.push({ result, index: result.index + sentence.start + from });
+      }
     }
   }
   return results;
