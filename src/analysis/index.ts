@@ -284,8 +284,9 @@ function wordsOf(text: string, tokens: readonly AnalysisToken[]): Token[] {
     head = token;
     start = token.start;
     end = token.end;
-    // A trailing period belongs to the word only in abbreviations (U.S., Mr.), not at a sentence end.
-    if (token.text.length > 1 && token.text.endsWith('.') && !isAbbreviation(token.text)) end--;
+    // wink-nlp keeps a period on abbreviations and initials (U.S., Mr., A., Mo.); on a numeral it
+    // is the sentence's full stop ("15pm.", "EUR45m.") unless the word is a known short form (No.).
+    if (token.text.length > 1 && token.text.endsWith('.') && /\d/.test(token.text) && !isAbbreviation(token.text)) end--;
   }
   flush();
   return words;

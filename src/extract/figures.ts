@@ -38,6 +38,10 @@ const APPROXIMATE_SHARE = 0.1;
 /** Tokens either side of a figure read for its event and context. */
 const CONTEXT_WINDOW = 6;
 const MAX_NOUN_WORDS = 3;
+/** Words joining a figure to the one before whose noun it leaves out ("and three in Odesa"). */
+const COORDINATORS = new Set(['and', 'or', 'but', 'while', 'with', 'versus', 'vs', 'to', 'against']);
+/** Tokens back to the previous figure within which an elided noun is read from it. */
+const ELISION_REACH = 12;
 const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute']);
 const REPORTING = new Set(VOCABULARY.reportingVerbs);
 const PREDICATES = new Set(VOCABULARY.predicates);
@@ -168,10 +172,12 @@ export function extractFigures(article: Article, facts?: AnalysisSource): Figure
     const place = placeIn(analysis, tokens.slice(k, k + CONTEXT_WINDOW)) ?? placeIn(analysis, clause);
     // "9 people were killed in Lviv and three in Odesa": an elided noun is the previous figure's.
     const previous = figures.at(-1);
-    // Not "a total of 185" (what it totals is another count) nor "Koizumi, 44," (an age in apposition).
+    // Not "a total of 185" (what it totals is another count: no coordinator) nor "Koizumi, 44," (an age in apposition).
     const lead = tokens[(qualifier ? qualifier.first : i - symbolBefore) - 1];
     const apposition = first.gapBefore === ', ' && lead !== undefined && /^\p{Lu}/u.test(lead.text) && /^,/.test(tokens[number.end]?.gapBefore ?? '');
-    if (!noun && !unit && previous && previous.article === article && lead?.lower !== 'of' && !apposition && sameSentence(analysis, previous.end, first.start)) {
+    // Elided only in a coordination close by: "9 killed in Lviv and three in Odesa", "145 votes ..., and 11 from".
+    const coordinated = lead !== undefined && (COORDINATORS.has(lead.lower) || first.gapBefore.includes(',')) && previous !== undefined && previous.end >= (tokens[i - ELISION_REACH]?.start ?? 0);
+    if (!noun && !unit && previous && previous.article === article && coordinated && !apposition && sameSentence(analysis, previous.end, first.start)) {
       noun = previous.noun;
       unit = previous.unit;
       event ??= previous.event;

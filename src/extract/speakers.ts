@@ -1,4 +1,4 @@
-import { firstEndingAfter, sentenceAt, within, type Analysis, type Token } from '../analysis/index.js';
+import { firstEndingAfter, within, type Analysis, type Token } from '../analysis/index.js';
 import { VOCABULARY } from './vocabulary/index.js';
 
 /** Who a quote is attributed to. Offsets are in the article's normalised text. */
@@ -154,7 +154,7 @@ function speakerAfter(analysis: Analysis, end: number): NounPhrase | undefined {
   const text = analysis.text;
   // The sentence after the quote's closing mark: the one it closes, or the next when it closed one.
   const sentence = analysis.sentences[firstEndingAfter(analysis.sentences, end)];
-  const limit = Math.min(sentence ? sentence.end : text.length, end + SUFFIX_WINDOW);
+  const limit = Math.min(sentence ? sentence.end : text.length, paragraphEnd(analysis, end - 1), end + SUFFIX_WINDOW);
   const tokens = within(analysis.words, end, limit);
   if (tokens.length === 0 || /[.!?]/.test(text.slice(end, tokens[0]!.start).replace(/^["']/, ''))) {
     // The quote ended its sentence ("...valid." She added): look no further.
@@ -190,7 +190,11 @@ function speakerAfter(analysis: Analysis, end: number): NounPhrase | undefined {
 /** `Zakharova said: "..."` / `She called the plans "dangerous"` / `Zelensky also said Thursday that "..."`. */
 function speakerBefore(analysis: Analysis, start: number): NounPhrase | undefined {
   const text = analysis.text;
-  const from = Math.max(sentenceAt(analysis, start)?.start ?? 0, start - PREFIX_WINDOW);
+  // A quote opening its sentence continues the one before in its paragraph: `Manley said. "Sen. Reid ..."`.
+  const index = firstEndingAfter(analysis.sentences, start);
+  let sentence = analysis.sentences[index];
+  if (sentence && sentence.start >= start && index > 0 && analysis.sentences[index - 1]!.start >= paragraphStart(analysis, start)) sentence = analysis.sentences[index - 1];
+  const from = Math.max(sentence && sentence.start <= start ? sentence.start : 0, start - PREFIX_WINDOW);
   if (from >= start) return undefined;
   const tokens = within(analysis.words, from, start).filter((token) => !insideQuote(text, from, token.start));
   for (let v = tokens.length - 1; v >= 0; v--) {
@@ -295,4 +299,13 @@ function insideQuote(text: string, from: number, at: number): boolean {
   let inside = false;
   for (let i = from; i < at; i++) if (text[i] === '"') inside = !inside;
   return inside;
+}
+
+function paragraphEnd(analysis: Analysis, offset: number): number {
+  return analysis.paragraphs[firstEndingAfter(analysis.paragraphs, offset)]?.end ?? analysis.text.length;
+}
+
+function paragraphStart(analysis: Analysis, offset: number): number {
+  const paragraph = analysis.paragraphs[firstEndingAfter(analysis.paragraphs, offset)];
+  return paragraph && paragraph.start <= offset ? paragraph.start : offset;
 }
