@@ -46,13 +46,14 @@ export function renderMessage(template: string, vars: Readonly<Record<string, st
 export class MemoFactStore implements FactStore {
   private readonly cache = new WeakMap<Article, Map<unknown, unknown>>();
 
-  get<T>(article: Article, extractor: (article: Article) => T): T {
+  get<T>(article: Article, extractor: (article: Article, facts: FactStore) => T): T {
     let perArticle = this.cache.get(article);
     if (!perArticle) {
       perArticle = new Map();
       this.cache.set(article, perArticle);
     }
-    if (!perArticle.has(extractor)) perArticle.set(extractor, extractor(article));
+    // The store passes itself on, so an extractor reads the article's analysis from it too.
+    if (!perArticle.has(extractor)) perArticle.set(extractor, extractor(article, this));
     return perArticle.get(extractor) as T;
   }
 }

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
-import type { Token } from '../extract/tokens.js';
-import { comparable, sameWord } from '../extract/tokens.js';
+import type { Token } from '../analysis/index.js';
+import { comparable, sameWord } from './words.js';
 
 /** How two word sequences line up: the common stretch, and the words around it on each side. */
 export interface WordAlignment {

@@ -1,10 +1,8 @@
 import * as chrono from 'chrono-node';
+import { analysisOf, firstEndingAfter, type Analysis, type AnalysisSource, type Token } from '../analysis/index.js';
 import type { Article } from '../corpus/article.js';
 import { MONTHS } from './quantities.js';
-import { tokenize, type Token } from './tokens.js';
-import relativeDates from './vocabulary/relative-dates.json' with { type: 'json' };
-import reportingVerbs from './vocabulary/reporting-verbs.json' with { type: 'json' };
-import stopwords from './vocabulary/stopwords.json' with { type: 'json' };
+import { VOCABULARY } from './vocabulary/index.js';
 
 /** A date an article gives, resolved against its publication date. Offsets are in the normalised text. */
 export interface DateMention {
@@ -26,14 +24,21 @@ export interface DateMention {
   readonly past: boolean;
 }
 
-const STOPWORDS = new Set(stopwords.words);
-const REPORTING = new Set(reportingVerbs.verbs);
-const IGNORED = new Set(relativeDates.ignored);
-const RELATIVE = relativeDates.phrases;
-const YEAR_ONLY = /\b(in|since|by|until|from|before|after|of)\s+((?:1[5-9]|20)\d\d)\b(?![-/]\d)/gi;
+const STOPWORDS = new Set(VOCABULARY.stopwords);
+const REPORTING = new Set(VOCABULARY.reportingVerbs);
+const IGNORED = new Set(VOCABULARY.relativeDates.ignored);
+const RELATIVE = VOCABULARY.relativeDates.phrases;
+const FUTURE = new Set(VOCABULARY.relativeDates.futureWords);
+/** A bare year after a preposition that makes it a date ("since 2014"). */
+const YEAR_ONLY = new RegExp(`\\b(${VOCABULARY.relativeDates.yearOpeners.join('|')})\\s+((?:1[5-9]|20)\\d\\d)\\b(?![-/]\\d)`, 'gi');
+/** Words making a chrono-node hit a span of time rather than a date ("three years after"). */
+const SPAN_WORDS = new RegExp(`\\b(${VOCABULARY.relativeDates.spanWords.join('|')})\\b`, 'i');
 const EVENT_WINDOW = 8;
 /** A date names a weekday, a month, a year or a day next to today; anything else chrono finds is a span of time. */
 const ANCHOR = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|tomorrow|\d{4})\b/i;
+const ANCHORS = new RegExp(ANCHOR.source, 'gi');
+/** Characters read either side of an anchor word: a date phrase is shorter. */
+const ANCHOR_REACH = 48;
 const DAY = 86_400_000;
 
 /**
@@ -42,16 +47,16 @@ const DAY = 86_400_000;
  * "this week", "earlier this week" become ranges, and bare years and months become whole ranges.
  * Without a publication date only dates with a written year are kept: relative ones stay unresolved.
  */
-export function extractDates(article: Article): DateMention[] {
+export function extractDates(article: Article, facts?: AnalysisSource): DateMention[] {
+  const analysis = analysisOf(article, facts);
   const text = article.body;
   const published = article.metadata.date ? new Date(`${article.metadata.date}T12:00:00Z`) : undefined;
   const mentions: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
-  const tokens = tokenize(text);
   const add = (start: number, end: number, first: Date, last: Date, writtenWeekday?: number, complete = false) => {
     taken.push([start, end]);
-    mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(text, tokens, start, end) });
+    mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(analysis, start, end) });
   };
 
   if (published) {
@@ -67,7 +72,7 @@ export function extractDates(article: Article): DateMention[] {
   }
 
   const reference = published ?? new Date(0);
-  for (const { result, index: start } of parseAnchored(text, reference)) {
+  for (const { result, index: start } of parseAnchored(analysis, reference)) {
     const end = start + result.text.length;
     if (!free(start, end) || falseHit(text, result, start)) continue;
     const known = result.start;
@@ -81,7 +86,7 @@ export function extractDates(article: Article): DateMention[] {
       first = new Date(first.getTime() - 7 * DAY);
       last = first;
     }
-    const { past } = eventAround(text, tokens, start, end);
+    const { past } = eventAround(analysis, start, end);
     if (published && past && !known.isCertain('year') && first.getTime() > published.getTime() && !weekdayOnly) {
       // "fired him in May" in a January article: last May.
       first = new Date(Date.UTC(first.getUTCFullYear() - 1, first.getUTCMonth(), first.getUTCDate()));
@@ -108,16 +113,30 @@ export function extractDates(article: Article): DateMention[] {
 }
 
 /**
- * chrono-node over the paragraphs that name a weekday, month, year or next day only: the rest can
- * hold no date we keep, and chrono is the costliest step of reading an article.
+ * chrono-node over the stretches of sentences around a weekday, month, year or next day only:
+ * every date kept names one, the rest can hold none, and chrono is the costliest step of reading
+ * an article (its cost grows with the length of text it reads).
  */
-function parseAnchored(text: string, reference: Date): Array<{ result: chrono.ParsedResult; index: number }> {
+function parseAnchored(analysis: Analysis, reference: Date): Array<{ result: chrono.ParsedResult; index: number }> {
   const results: Array<{ result: chrono.ParsedResult; index: number }> = [];
-  const paragraph = /[^\n]+/g;
-  for (let match = paragraph.exec(text); match; match = paragraph.exec(text)) {
-    if (!ANCHOR.test(match[0])) continue;
-    for (const result of chrono.parse(match[0], { instant: reference, timezone: 0 }, { forwardDate: false })) {
-      results.push({ result, index: result.index + match.index });
+  const text = analysis.text;
+  for (const sentence of analysis.sentences) {
+    const windows: Array<[number, number]> = [];
+    const written = text.slice(sentence.start, sentence.end);
+    for (const match of written.matchAll(ANCHORS)) {
+      // Whole words either side: "on the morning of Tuesday, January 7, 2026 at 10am".
+      let from = Math.max(0, match.index - ANCHOR_REACH);
+      let to = Math.min(written.length, match.index + match[0].length + ANCHOR_REACH);
+      while (from > 0 && !/\s/.test(written[from - 1]!)) from--;
+      while (to < written.length && !/\s/.test(written[to]!)) to++;
+      const last = windows.at(-1);
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else windows.push([from, to]);
+    }
+    for (const [from, to] of windows) {
+      for (const result of chrono.parse(written.slice(from, to), { instant: reference, timezone: 0 }, { forwardDate: false })) {
+        results.push({ result, index: result.index + sentence.start + from });
+      }
     }
   }
   return results;
@@ -131,7 +150,7 @@ function falseHit(text: string, result: chrono.ParsedResult, start: number): boo
   if (/^\d{1,2}\/\d{1,2}$/.test(written)) return true;
   // Spans of time rather than dates: "three years after", "for 85 years", "in a week", "the next day".
   if (!ANCHOR.test(written)) return true;
-  if (/\b(after|before|later|from now|earlier)\b/i.test(written) && !/\d{4}/.test(written)) return true;
+  if (SPAN_WORDS.test(written) && !/\d{4}/.test(written)) return true;
   if (insideUrl(text, start)) return true;
   // A month name alone must be capitalised: "march on Washington", "may well".
   const firstWord = written.split(/\s+/)[0]!;
@@ -169,18 +188,22 @@ function relativeRange(published: Date, unit: 'week' | 'month' | 'year', offset:
   return [first, last];
 }
 
-/** What the date dates: the clause's content words and its nearest verb. */
-function eventAround(text: string, tokens: readonly Token[], start: number, end: number): { event: Set<string>; predicate?: string; past: boolean } {
-  const index = tokens.findIndex((token) => token.end > start);
-  const after = tokens.findIndex((token) => token.start >= end);
+/** What the date dates: the content words of its sentence up to a semicolon, and its nearest verb. */
+function eventAround(analysis: Analysis, start: number, end: number): { event: Set<string>; predicate?: string; past: boolean } {
+  const tokens = analysis.words;
+  const text = analysis.text;
+  const index = firstEndingAfter(tokens, start);
+  let after = index;
+  while (after < tokens.length && tokens[after]!.start < end) after++;
   const clauseStart = Math.max(0, index - EVENT_WINDOW);
-  const clauseEnd = after < 0 ? tokens.length : Math.min(tokens.length, after + EVENT_WINDOW);
-  const inClause = (token: Token) => !/[.;!?\n]/.test(text.slice(Math.min(token.end, start), Math.max(token.start, end)));
-  const around = [...tokens.slice(clauseStart, Math.max(index, 0)), ...(after < 0 ? [] : tokens.slice(after, clauseEnd))].filter(inClause);
+  const clauseEnd = Math.min(tokens.length, after + EVENT_WINDOW);
+  const sentence = tokens[Math.min(index, tokens.length - 1)]?.sentence;
+  const inClause = (token: Token) => token.sentence === sentence && !/[;\n]/.test(text.slice(Math.min(token.end, start), Math.max(token.start, end)));
+  const around = [...tokens.slice(clauseStart, index), ...tokens.slice(after, clauseEnd)].filter(inClause);
   const event = new Set(around.filter((token) => token.word.length > 2 && !STOPWORDS.has(token.word) && !/^\d+$/.test(token.word) && !MONTHS.has(token.word)).map((token) => token.word));
   const verbs = around.filter((token) => !/^\p{Lu}/u.test(token.surface) && (REPORTING.has(token.word) || (/ed$/.test(token.word) && token.word.length > 4)));
   const predicate = verbs.sort((a, b) => distance(a, start, end) - distance(b, start, end))[0]?.word;
-  const future = around.some((token) => ['will', 'would', 'plans', 'scheduled', 'expected', 'next'].includes(token.word));
+  const future = around.some((token) => FUTURE.has(token.word));
   return { event, ...(predicate ? { predicate } : {}), past: predicate !== undefined && !future };
 }
 

@@ -1,10 +1,7 @@
+import { analysisOf, firstEndingAfter, sentenceAt, type Analysis, type AnalysisSource, type QuantityToken, type Range } from '../analysis/index.js';
 import type { Article } from '../corpus/article.js';
-import { isNumberWord, MONTHS, numberAt, qualifierBefore, quantityTokens, type QualifierMeaning, type QuantityToken } from './quantities.js';
-import reportingVerbs from './vocabulary/reporting-verbs.json' with { type: 'json' };
-import predicates from './vocabulary/predicates.json' with { type: 'json' };
-import qualifiers from './vocabulary/qualifiers.json' with { type: 'json' };
-import stopwords from './vocabulary/stopwords.json' with { type: 'json' };
-import unitWords from './vocabulary/units.json' with { type: 'json' };
+import { isNumberWord, MONTHS, numberAt, qualifierBefore, type QualifierMeaning } from './quantities.js';
+import { VOCABULARY } from './vocabulary/index.js';
 
 /** A quantity an article states, with what it counts. Offsets are in the normalised text. */
 export interface Figure {
@@ -29,20 +26,28 @@ export interface Figure {
   readonly predicate?: string;
   /** Content words of the clause around the figure, lowercase. */
   readonly context: ReadonlySet<string>;
+  /** Index of the figure's sentence in the article's analysis. */
+  readonly sentence: number;
 }
 
-const UNITS = new Map(Object.entries(unitWords.units));
-const EVENTS = new Map(Object.entries(unitWords.events).filter(([key]) => key !== 'description'));
-const STOPWORDS = new Set(stopwords.words);
+const UNITS = new Map(Object.entries(VOCABULARY.units.units));
+const EVENTS = new Map(Object.entries(VOCABULARY.units.events));
+const STOPWORDS = new Set(VOCABULARY.stopwords);
 /** "Approximately" allows ±10%; a vague amount keeps its own range. */
 const APPROXIMATE_SHARE = 0.1;
 /** Tokens either side of a figure read for its event and context. */
 const CONTEXT_WINDOW = 6;
 const MAX_NOUN_WORDS = 3;
+/** Words joining a figure to the one before whose noun it leaves out ("and three in Odesa"). */
+const COORDINATORS = new Set(['and', 'or', 'but', 'while', 'with', 'versus', 'vs', 'to', 'against']);
+/** Tokens back to the previous figure within which an elided noun is read from it. */
+const ELISION_REACH = 12;
 const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute']);
-const REPORTING = new Set(reportingVerbs.verbs);
-const PREDICATES = new Set(predicates.verbs);
-const QUALIFIER_WORDS = new Set(Object.entries(qualifiers).filter(([key]) => key !== 'description').flatMap(([, phrases]) => (phrases as string[]).flatMap((phrase) => phrase.split(' '))));
+const REPORTING = new Set(VOCABULARY.reportingVerbs);
+const PREDICATES = new Set(VOCABULARY.predicates);
+const QUALIFIER_WORDS = new Set(Object.values(VOCABULARY.qualifiers).flatMap((phrases) => (phrases as readonly string[]).flatMap((phrase) => phrase.split(' '))));
+/** Parts of speech a counted noun's phrase is made of ("three Russian brigades"); anything else ends it. */
+const NOUN_PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 /** Words that say what a figure is about: not function words, reporting verbs, numbers or units. */
 function isContextWord(token: QuantityToken): boolean {
@@ -53,9 +58,9 @@ function isContextWord(token: QuantityToken): boolean {
  * Every figure of an article that says what it counts: a unit or a counted noun. Years, dates,
  * times and numbers inside names ("G7", "Covid-19") are not figures.
  */
-export function extractFigures(article: Article): Figure[] {
-  const text = article.body;
-  const tokens = quantityTokens(text);
+export function extractFigures(article: Article, facts?: AnalysisSource): Figure[] {
+  const analysis = analysisOf(article, facts);
+  const tokens = analysis.quantities;
   const figures: Figure[] = [];
   for (let i = 0; i < tokens.length; i++) {
     // Only numerals and number words can start a number phrase ("a" in "a third", "a dozen").
@@ -108,25 +113,48 @@ export function extractFigures(article: Article): Figure[] {
         end += 1;
       }
     }
+    // A rate counts its unit per something: "7.5 kilometres per second" is kilometres, per second.
+    const rate = unit && tokens[end]?.lower === 'per' && tokens[end + 1]?.kind === 'word' && /^\s+$/.test(tokens[end + 1]!.gapBefore) ? singular(tokens[end + 1]!.lower) : undefined;
     // The counted noun: the content words after the number, up to a function word or an event.
     let noun: string | undefined;
     let event: string | undefined;
     const nounWords: string[] = [];
     let k = end;
     if (number.vague || number.fraction) while (tokens[k]?.lower === 'of' && /^\s+$/.test(tokens[k]!.gapBefore)) k++;
-    for (; k < tokens.length && nounWords.length < MAX_NOUN_WORDS; k++) {
+    // The noun is the head of the phrase that follows, by part of speech: "three Russian brigades",
+    // not "three were" or "three wounded" read as nouns.
+    let head = -1;
+    if (rate) {
+      nounWords.push('per', rate);
+      head = 1;
+      k += 2;
+    }
+    for (; !rate && k < tokens.length && nounWords.length < MAX_NOUN_WORDS; k++) {
       const token = tokens[k]!;
       if (!/^\s+$/.test(token.gapBefore) && k > end) break;
       if (token.kind !== 'word' || STOPWORDS.has(token.lower) || (MONTHS.has(token.lower) && k === end)) break;
       if (EVENTS.has(token.lower)) {
         event = EVENTS.get(token.lower);
         // "300 injured", "12 dead": the casualty word stands for the people it counts.
-        if (nounWords.length === 0 && !unit) nounWords.push('people');
+        if (nounWords.length === 0 && !unit) {
+          nounWords.push('people');
+          head = 0;
+        }
         k++;
         break;
       }
+      if (token.pos && !NOUN_PHRASE_POS.has(token.pos)) break;
       nounWords.push(token.lower);
+      // The head is a common noun; a proper noun only qualifies one ("12 Hamas fighters").
+      if (token.pos === 'NOUN' || token.pos === undefined) head = nounWords.length - 1;
+      // A noun followed by a word that is not a noun ends the phrase: "45 people injured".
+      if (token.pos === 'NOUN' && tokens[k + 1]?.pos !== 'NOUN' && tokens[k + 1]?.pos !== 'PROPN') {
+        k++;
+        break;
+      }
     }
+    if (head >= 0) nounWords.splice(head + 1);
+    else nounWords.length = 0;
     // An amount's noun may follow a preposition: "$43 million in federal taxes", "$5 billion for the wall".
     if (nounWords.length === 0 && unit && k === end && ['in', 'for', 'of', 'on'].includes(tokens[k]?.lower ?? '')) {
       for (k = k + 1; k < tokens.length && nounWords.length < MAX_NOUN_WORDS; k++) {
@@ -141,10 +169,15 @@ export function extractFigures(article: Article): Figure[] {
     const modifiers = new Set(nounWords.slice(0, -1).filter((word) => !isNumberWord(word)));
     const clause = clauseAround(tokens, i, k);
     event ??= clause.map((token) => EVENTS.get(token.lower)).find((found) => found !== undefined);
-    const place = placeIn(tokens.slice(k, k + CONTEXT_WINDOW)) ?? placeIn(clause);
+    const place = placeIn(analysis, tokens.slice(k, k + CONTEXT_WINDOW)) ?? placeIn(analysis, clause);
     // "9 people were killed in Lviv and three in Odesa": an elided noun is the previous figure's.
     const previous = figures.at(-1);
-    if (!noun && !unit && previous && previous.article === article && sameSentence(text, previous.end, first.start)) {
+    // Not "a total of 185" (what it totals is another count: no coordinator) nor "Koizumi, 44," (an age in apposition).
+    const lead = tokens[(qualifier ? qualifier.first : i - symbolBefore) - 1];
+    const apposition = first.gapBefore === ', ' && lead !== undefined && /^\p{Lu}/u.test(lead.text) && /^,/.test(tokens[number.end]?.gapBefore ?? '');
+    // Elided only in a coordination close by: "9 killed in Lviv and three in Odesa", "145 votes ..., and 11 from".
+    const coordinated = lead !== undefined && (COORDINATORS.has(lead.lower) || first.gapBefore.includes(',')) && previous !== undefined && previous.end >= (tokens[i - ELISION_REACH]?.start ?? 0);
+    if (!noun && !unit && previous && previous.article === article && coordinated && !apposition && sameSentence(analysis, previous.end, first.start)) {
       noun = previous.noun;
       unit = previous.unit;
       event ??= previous.event;
@@ -173,6 +206,7 @@ export function extractFigures(article: Article): Figure[] {
       modifiers,
       ...(predicate ? { predicate } : {}),
       context,
+      sentence: tokens[i]!.sentence,
     });
     i = Math.max(end, number.end) - 1;
   }
@@ -263,13 +297,17 @@ function clauseAround(tokens: readonly QuantityToken[], from: number, to: number
   return [...tokens.slice(start, from), ...tokens.slice(to, end)];
 }
 
-function placeIn(clause: readonly QuantityToken[]): string | undefined {
+/** Where a figure is, from "in Lviv", "near New York City": the whole proper-noun run after the preposition. */
+function placeIn(analysis: Analysis, clause: readonly QuantityToken[]): string | undefined {
   for (let k = 0; k < clause.length - 1; k++) {
-    if (['in', 'at', 'near'].includes(clause[k]!.lower) && /^\p{Lu}/u.test(clause[k + 1]!.text)) return clause[k + 1]!.text;
+    if (!['in', 'at', 'near'].includes(clause[k]!.lower) || !/^\p{Lu}/u.test(clause[k + 1]!.text)) continue;
+    const run: Range | undefined = analysis.names[firstEndingAfter(analysis.names, clause[k + 1]!.start)];
+    if (run && run.start === clause[k + 1]!.start) return analysis.text.slice(run.start, run.end);
+    return clause[k + 1]!.text;
   }
   return undefined;
 }
 
-function sameSentence(text: string, from: number, to: number): boolean {
-  return !/[.!?]\s|\n/.test(text.slice(from, to));
+function sameSentence(analysis: Analysis, from: number, to: number): boolean {
+  return sentenceAt(analysis, Math.max(from - 1, 0)) === sentenceAt(analysis, to);
 }

@@ -1,7 +1,6 @@
+import { analysisOf, type AnalysisSource, type Token } from '../analysis/index.js';
 import type { Article } from '../corpus/article.js';
-import { tokenize, type Token } from './tokens.js';
-import speakerWords from './vocabulary/speaker-words.json' with { type: 'json' };
-import stopwords from './vocabulary/stopwords.json' with { type: 'json' };
+import { VOCABULARY } from './vocabulary/index.js';
 
 /** A capitalised name an article uses. Offsets are in the normalised text. */
 export interface NameMention {
@@ -15,19 +14,19 @@ export interface NameMention {
   readonly context: ReadonlySet<string>;
 }
 
-const STOPWORDS = new Set(stopwords.words);
-const TITLES = new Set(speakerWords.titles);
+const STOPWORDS = new Set(VOCABULARY.stopwords);
+const TITLES = new Set(VOCABULARY.speakerWords.titles);
 /** Lowercase words that may sit inside a name: "Coalition of the Willing", "Bank of England". */
-const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'von', 'van', 'al', 'bin']);
+const CONNECTORS = new Set(VOCABULARY.nameConnectors);
 const CONTEXT_WINDOW = 5;
 
 /**
  * Runs of capitalised words (with connectors) outside title-case lines such as headlines; a run's
  * first word is dropped when it only starts the sentence ("The", "But").
  */
-export function extractNames(article: Article): NameMention[] {
+export function extractNames(article: Article, facts?: AnalysisSource): NameMention[] {
   const text = article.body;
-  const tokens = tokenize(text);
+  const tokens = analysisOf(article, facts).words;
   const starts = lineStarts(text);
   const titleLines = titleCaseLines(starts, tokens);
   const names: NameMention[] = [];
@@ -68,9 +67,9 @@ export interface PhraseIndex {
   readonly caseless: ReadonlySet<number>;
 }
 
-export function indexPhrases(article: Article): PhraseIndex {
+export function indexPhrases(article: Article, facts?: AnalysisSource): PhraseIndex {
   const text = article.body;
-  const tokens = tokenize(text);
+  const tokens = analysisOf(article, facts).words;
   const starts = lineStarts(text);
   const titleLines = titleCaseLines(starts, tokens);
   const byWord = new Map<string, number[]>();
@@ -116,10 +115,11 @@ function sameLine(text: string, previous: Token, next: Token): boolean {
   return /^[ \t]+$/.test(text.slice(previous.end, next.start));
 }
 
+/** A word opening a sentence, or opening a quotation, a list item or a clause after a colon. */
 function sentenceStart(text: string, tokens: readonly Token[], index: number): boolean {
-  if (index === 0) return true;
+  if (index === 0 || tokens[index - 1]!.sentence !== tokens[index]!.sentence) return true;
   const gap = text.slice(tokens[index - 1]!.end, tokens[index]!.start);
-  return /[.!?:]["')\]]?\s|\n|^\s*["'(]\s*$|^\s*-\s*$/.test(gap) || /\n/.test(gap);
+  return /:["')\]]?\s|\n|^\s*["'(]\s*$|^\s*-\s*$/.test(gap);
 }
 
 /** The start offset of each line of a text, for finding the line of an offset by binary search. */

@@ -1,41 +1,17 @@
-import numbers from './vocabulary/numbers.json' with { type: 'json' };
-import qualifiers from './vocabulary/qualifiers.json' with { type: 'json' };
+import type { QuantityToken } from '../analysis/index.js';
+import { VOCABULARY } from './vocabulary/index.js';
+
+const numbers = VOCABULARY.numbers;
+const qualifiers = VOCABULARY.qualifiers;
 
 /**
- * The small grammar shared by figures and durations: words and numerals of a text as tokens,
- * number phrases ("twenty-eight", "45 million", "hundreds of thousands", "a third"), and the
- * qualifiers before them ("about", "at least", "almost").
+ * The small grammar shared by figures and durations, over the analysis's quantity tokens: number
+ * phrases ("twenty-eight", "45 million", "hundreds of thousands", "a third") and the qualifiers
+ * before them ("about", "at least", "almost").
  */
-export interface QuantityToken {
-  /** As written (normalised text). */
-  readonly text: string;
-  readonly lower: string;
-  readonly start: number;
-  readonly end: number;
-  readonly kind: 'numeral' | 'word' | 'symbol';
-  /** Characters between the previous token and this one. */
-  readonly gapBefore: string;
-}
+export type QualifierMeaning = keyof typeof qualifiers;
 
-const TOKEN = /[$€£%]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\p{L}+(?:'\p{L}+)*/gu;
-
-export function quantityTokens(text: string): QuantityToken[] {
-  const tokens: QuantityToken[] = [];
-  let previousEnd = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const value = match[0];
-    const kind = /^\d/.test(value) ? 'numeral' : /^\p{L}/u.test(value) ? 'word' : 'symbol';
-    tokens.push({ text: value, lower: value.toLowerCase(), start: match.index, end: match.index + value.length, kind, gapBefore: text.slice(previousEnd, match.index) });
-    previousEnd = match.index + value.length;
-  }
-  return tokens;
-}
-
-export type QualifierMeaning = keyof Omit<typeof qualifiers, 'description'>;
-
-const QUALIFIER_PHRASES: Array<{ words: string[]; meaning: QualifierMeaning }> = (
-  Object.entries(qualifiers).filter(([key]) => key !== 'description') as Array<[QualifierMeaning, string[]]>
-)
+const QUALIFIER_PHRASES: Array<{ words: string[]; meaning: QualifierMeaning }> = (Object.entries(qualifiers) as Array<[QualifierMeaning, string[]]>)
   .flatMap(([meaning, phrases]) => phrases.map((phrase) => ({ words: phrase.split(' '), meaning })))
   .sort((a, b) => b.words.length - a.words.length);
 

@@ -1,6 +1,7 @@
+import { analysisOf, within, type Analysis, type AnalysisSource, type Token } from '../analysis/index.js';
+import { comparisonTokens } from '../compare/words.js';
 import type { Article } from '../corpus/article.js';
 import { findSpeaker, PersonRegister, type Speaker } from './speakers.js';
-import { comparisonTokens, tokenize, type Token } from './tokens.js';
 
 /** One quoted passage of an article. Offsets are in the article's normalised text. */
 export interface Quote {
@@ -49,7 +50,8 @@ const MAX_SINGLE_QUOTE_WORDS = 14;
  * as quote marks (never apostrophes), quotes nested in quotes, and a quote continued across
  * paragraphs (a paragraph that leaves a quote open, the next reopening it).
  */
-export function extractQuotes(article: Article): Quote[] {
+export function extractQuotes(article: Article, facts?: AnalysisSource): Quote[] {
+  const analysis = analysisOf(article, facts);
   const text = article.body;
   const original = article.text;
   const origin = article.normalized.originStart;
@@ -62,7 +64,7 @@ export function extractQuotes(article: Article): Quote[] {
 
   const raw: RawQuote[] = [];
   let carried: { start: number; parts: Array<[number, number]> } | undefined;
-  for (const [from, to] of paragraphs(text)) {
+  for (const { start: from, end: to } of analysis.paragraphs) {
     const marks: Mark[] = [];
     for (let i = from; i < to; i++) if (text[i] === '"') marks.push({ at: i, role: roleOf(i) });
     let index = 0;
@@ -110,12 +112,12 @@ export function extractQuotes(article: Article): Quote[] {
   }
   if (carried) raw.push({ start: carried.start, end: carried.parts.at(-1)![1], parts: carried.parts, unclosed: true, nested: false });
 
-  const register = new PersonRegister(article);
+  const register = new PersonRegister(analysis);
   const quotes: Quote[] = [];
-  const all = [...raw, ...singleQuotes(text, original, origin, raw)].sort((a, b) => a.start - b.start);
+  const all = [...raw, ...singleQuotes(analysis, original, origin, raw)].sort((a, b) => a.start - b.start);
   const built = new Map<RawQuote, Quote>();
   for (const span of all) {
-    const tokens = span.parts.flatMap(([start, end]) => tokenize(text, start, end)).filter((token) => !insideBrackets(text, span.parts, token.start));
+    const tokens = span.parts.flatMap(([start, end]) => within(analysis.words, start, end)).filter((token) => !insideBrackets(text, span.parts, token.start));
     if (tokens.length === 0) continue;
     const parent = span.parent ? built.get(span.parent) : undefined;
     const quote: Quote = {
@@ -128,7 +130,7 @@ export function extractQuotes(article: Article): Quote[] {
       nested: span.nested,
       ...(parent ? { parent } : {}),
       unclosed: span.unclosed,
-      ...(span.nested ? {} : speakerOf(article, span.start, span.end, register)),
+      ...(span.nested ? {} : speakerOf(analysis, span.start, span.end, register)),
     };
     built.set(span, quote);
     quotes.push(quote);
@@ -148,8 +150,8 @@ function insideBrackets(text: string, parts: ReadonlyArray<readonly [number, num
   return depth > 0;
 }
 
-function speakerOf(article: Article, start: number, end: number, register: PersonRegister): { speaker?: Speaker } {
-  const speaker = findSpeaker(article.body, start, end, register);
+function speakerOf(analysis: Analysis, start: number, end: number, register: PersonRegister): { speaker?: Speaker } {
+  const speaker = findSpeaker(analysis, start, end, register);
   return speaker ? { speaker } : {};
 }
 
@@ -165,9 +167,10 @@ function contextRole(text: string, at: number): MarkRole {
 }
 
 /** Single-quoted spans: an opening mark not inside a word, closed before the paragraph ends. */
-function singleQuotes(text: string, original: string, origin: Uint32Array, doubles: RawQuote[]): RawQuote[] {
+function singleQuotes(analysis: Analysis, original: string, origin: Uint32Array, doubles: RawQuote[]): RawQuote[] {
+  const text = analysis.text;
   const found: RawQuote[] = [];
-  for (const [from, to] of paragraphs(text)) {
+  for (const { start: from, end: to } of analysis.paragraphs) {
     let open: number | undefined;
     for (let i = from; i < to; i++) {
       if (text[i] !== "'") continue;
@@ -180,7 +183,7 @@ function singleQuotes(text: string, original: string, origin: Uint32Array, doubl
       if (open !== undefined && canClose) {
         const container = doubles.find((quote) => quote.start < open! && i < quote.end);
         const crossesContainer = doubles.some((quote) => (quote.start > open! && quote.start < i) || (quote.end > open! && quote.end <= i));
-        const words = tokenize(text, open + 1, i).length;
+        const words = within(analysis.words, open + 1, i).length;
         if (!crossesContainer && words > 0 && words <= MAX_SINGLE_QUOTE_WORDS) {
           found.push({ start: open, end: i + 1, parts: [[open + 1, i]], unclosed: false, nested: container !== undefined, ...(container ? { parent: container } : {}) });
           open = undefined;
@@ -192,20 +195,6 @@ function singleQuotes(text: string, original: string, origin: Uint32Array, doubl
     }
   }
   return found;
-}
-
-/** Paragraphs: runs of text between blank lines, as [start, end) offsets. */
-export function paragraphs(text: string): Array<[number, number]> {
-  const result: Array<[number, number]> = [];
-  const blank = /\n[ \t]*\n/g;
-  let start = 0;
-  for (let match = blank.exec(text); match; match = blank.exec(text)) {
-    if (match.index > start) result.push([start, match.index]);
-    start = match.index + match[0].length;
-    blank.lastIndex = start - 1;
-  }
-  if (start < text.length) result.push([start, text.length]);
-  return result;
 }
 
 function trimEnd(text: string, end: number): number {

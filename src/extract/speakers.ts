@@ -1,7 +1,5 @@
-import type { Article } from '../corpus/article.js';
-import { tokenize, type Token } from './tokens.js';
-import reportingVerbs from './vocabulary/reporting-verbs.json' with { type: 'json' };
-import speakerWords from './vocabulary/speaker-words.json' with { type: 'json' };
+import { firstEndingAfter, within, type Analysis, type Token } from '../analysis/index.js';
+import { VOCABULARY } from './vocabulary/index.js';
 
 /** Who a quote is attributed to. Offsets are in the article's normalised text. */
 export interface Speaker {
@@ -19,17 +17,17 @@ export interface Speaker {
   readonly introduced?: { readonly start: number; readonly end: number };
 }
 
-const VERBS = new Set(reportingVerbs.verbs);
-const TITLES = new Set(speakerWords.titles);
-const HONORIFICS = new Set(speakerWords.honorifics);
-const PRONOUNS = new Set(speakerWords.pronouns);
-const TIME_WORDS = new Set(speakerWords.timeWords);
+const VERBS = new Set(VOCABULARY.reportingVerbs);
+const TITLES = new Set(VOCABULARY.speakerWords.titles);
+const HONORIFICS = new Set(VOCABULARY.speakerWords.honorifics);
+const PRONOUNS = new Set(VOCABULARY.speakerWords.pronouns);
+const TIME_WORDS = new Set(VOCABULARY.speakerWords.timeWords);
 /** How far around a quote an attribution is looked for, in characters. */
 const PREFIX_WINDOW = 300;
 const SUFFIX_WINDOW = 160;
 const MAX_NOUN_PHRASE = 9;
 /** Words that join a noun phrase but never start one. */
-const GLUE = new Set(['of', 'for', 'and', 'the', "'s"]);
+const GLUE = new Set(VOCABULARY.speakerWords.glue);
 
 /**
  * The people an article names, in order, so a later surname ("Zakharova said") or pronoun ("she
@@ -39,9 +37,9 @@ export class PersonRegister {
   /** Full names and the surnames that refer back to them, each marked when it is a clause's subject. */
   private readonly mentions: Array<{ name: string; start: number; end: number; subject: boolean }> = [];
 
-  constructor(article: Article) {
-    const text = article.body;
-    const tokens = tokenize(text);
+  constructor(analysis: Analysis) {
+    const text = analysis.text;
+    const tokens = analysis.words;
     const fullNames = new Map<string, string>();
     for (let i = 0; i < tokens.length; i++) {
       // Two to four capitalised words on one line, not titles: "Maria Zakharova", "Borys Filatov".
@@ -94,10 +92,10 @@ export class PersonRegister {
 }
 
 /** Function words that follow a name without it being a clause's subject. */
-const NOT_A_VERB = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'the', 'a', 'an', 'but', 'than', 'who', 'whose', 'that', 'which']);
+const NOT_A_VERB = new Set(VOCABULARY.speakerWords.notAVerb);
 
 /** A name followed by a verb-like word: "Peskov also dismissed", "Zelensky said", "Trump has". */
-function isSubject(tokens: Token[], next: number): boolean {
+function isSubject(tokens: readonly Token[], next: number): boolean {
   let i = next;
   while (i < tokens.length && TIME_WORDS.has(tokens[i]!.word) && !VERBS.has(tokens[i]!.word) && tokens[i]!.word !== 'on') i++;
   const word = tokens[i];
@@ -108,7 +106,7 @@ function isSubject(tokens: Token[], next: number): boolean {
  * Capitalised words name a person when a title stands before them ("spokeswoman Maria Zakharova"),
  * a reporting verb or an appositive follows ("Jared Kushner called", "Borys Filatov, mayor of").
  */
-function looksLikePerson(text: string, tokens: Token[], start: number, end: number): boolean {
+function looksLikePerson(text: string, tokens: readonly Token[], start: number, end: number): boolean {
   const before = tokens[start - 1];
   if (before && sameLine(text, before, tokens[start]!)) {
     if (TITLES.has(before.word) && !GLUE.has(before.word)) return true;
@@ -130,11 +128,11 @@ function isNameWord(token: Token): boolean {
   return isCapitalised(token) && !TITLES.has(token.word) && !token.word.endsWith("'s") && !TIME_WORDS.has(token.word);
 }
 
-/** The speaker of the quote at [start, end) of `text`, from reporting verbs after or before it. */
-export function findSpeaker(text: string, start: number, end: number, register: PersonRegister): Speaker | undefined {
-  const after = speakerAfter(text, end);
+/** The speaker of the quote at [start, end) of the analysed text, from reporting verbs after or before it. */
+export function findSpeaker(analysis: Analysis, start: number, end: number, register: PersonRegister): Speaker | undefined {
+  const after = speakerAfter(analysis, end);
   // "according to AP" names the source of the report; a speaker before the quote is the one who said it.
-  const candidates = after?.source ? [speakerBefore(text, start), after] : [after, speakerBefore(text, start)];
+  const candidates = after?.source ? [speakerBefore(analysis, start), after] : [after, speakerBefore(analysis, start)];
   for (const candidate of candidates) {
     const speaker = candidate && resolve(candidate, start, register);
     if (speaker) {
@@ -152,9 +150,12 @@ interface NounPhrase {
 }
 
 /** `"...," Zakharova said Thursday` / `"...," said Mr. Steele` / `"...," she added` / `according to AP`. */
-function speakerAfter(text: string, end: number): NounPhrase | undefined {
-  const limit = sentenceEnd(text, end, SUFFIX_WINDOW);
-  const tokens = tokenize(text, end, limit);
+function speakerAfter(analysis: Analysis, end: number): NounPhrase | undefined {
+  const text = analysis.text;
+  // The sentence after the quote's closing mark: the one it closes, or the next when it closed one.
+  const sentence = analysis.sentences[firstEndingAfter(analysis.sentences, end)];
+  const limit = Math.min(sentence ? sentence.end : text.length, paragraphEnd(analysis, end - 1), end + SUFFIX_WINDOW);
+  const tokens = within(analysis.words, end, limit);
   if (tokens.length === 0 || /[.!?]/.test(text.slice(end, tokens[0]!.start).replace(/^["']/, ''))) {
     // The quote ended its sentence ("...valid." She added): look no further.
     if (!(tokens.length > 0 && /^[\s,"']*$/.test(text.slice(end, tokens[0]!.start)))) return undefined;
@@ -187,9 +188,15 @@ function speakerAfter(text: string, end: number): NounPhrase | undefined {
 }
 
 /** `Zakharova said: "..."` / `She called the plans "dangerous"` / `Zelensky also said Thursday that "..."`. */
-function speakerBefore(text: string, start: number): NounPhrase | undefined {
-  const from = sentenceStart(text, start, PREFIX_WINDOW);
-  const tokens = tokenize(text, from, start).filter((token) => !insideQuote(text, from, token.start));
+function speakerBefore(analysis: Analysis, start: number): NounPhrase | undefined {
+  const text = analysis.text;
+  // A quote opening its sentence continues the one before in its paragraph: `Manley said. "Sen. Reid ..."`.
+  const index = firstEndingAfter(analysis.sentences, start);
+  let sentence = analysis.sentences[index];
+  if (sentence && sentence.start >= start && index > 0 && analysis.sentences[index - 1]!.start >= paragraphStart(analysis, start)) sentence = analysis.sentences[index - 1];
+  const from = Math.max(sentence && sentence.start <= start ? sentence.start : 0, start - PREFIX_WINDOW);
+  if (from >= start) return undefined;
+  const tokens = within(analysis.words, from, start).filter((token) => !insideQuote(text, from, token.start));
   for (let v = tokens.length - 1; v >= 0; v--) {
     const token = tokens[v]!;
     if (token.word === 'to' && tokens[v - 1]?.word === 'according') return nounPhraseFrom(tokens, v + 1, text);
@@ -294,26 +301,11 @@ function insideQuote(text: string, from: number, at: number): boolean {
   return inside;
 }
 
-function sentenceStart(text: string, start: number, window: number): number {
-  const from = Math.max(0, start - window);
-  const slice = text.slice(from, start);
-  let cut = 0;
-  const boundary = /(?:[.!?]["']?\s+(?=["'\p{Lu}])|\n[ \t]*\n)/gu;
-  for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) {
-    if (!endsWithAbbreviation(slice.slice(0, match.index + 1))) cut = match.index + match[0].length;
-  }
-  return from + cut;
+function paragraphEnd(analysis: Analysis, offset: number): number {
+  return analysis.paragraphs[firstEndingAfter(analysis.paragraphs, offset)]?.end ?? analysis.text.length;
 }
 
-function sentenceEnd(text: string, end: number, window: number): number {
-  const slice = text.slice(end, end + window);
-  const boundary = /(?:[.!?]["']?\s+(?=["'\p{Lu}])|\n[ \t]*\n)/gu;
-  for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) {
-    if (!endsWithAbbreviation(slice.slice(0, match.index + 1))) return end + match.index;
-  }
-  return end + slice.length;
-}
-
-function endsWithAbbreviation(text: string): boolean {
-  return /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Adm|Prof|St|Jr|Sr|Lt|Sgt|No)|\b\p{Lu}(?:\.\p{Lu})*)\.$/u.test(text);
+function paragraphStart(analysis: Analysis, offset: number): number {
+  const paragraph = analysis.paragraphs[firstEndingAfter(analysis.paragraphs, offset)];
+  return paragraph && paragraph.start <= offset ? paragraph.start : offset;
 }

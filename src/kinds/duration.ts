@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
-import { numberAt, qualifierMeaning, quantityTokens } from '../extract/quantities.js';
+import { analyzeText } from '../analysis/index.js';
+import { numberAt, qualifierMeaning } from '../extract/quantities.js';
 import { defineKind, type Detection } from './kind.js';
 
 const UNIT_DAYS = { year: 365.2425, month: 30.436875, week: 7, day: 1 } as const;
@@ -200,7 +201,8 @@ export function intervalOf(qualifier: string | undefined, value: string | undefi
 }
 
 function parseNumber(text: string, ordinal: boolean): number | undefined {
-  const tokens = quantityTokens(text.trim());
+  // A captured group is a few words: read as a text of its own.
+  const tokens = analyzeText(text.trim()).quantities;
   const phrase = numberAt(tokens, 0);
   if (!phrase || phrase.vague || phrase.ordinal !== ordinal) return undefined;
   return phrase.low;

@@ -49,6 +49,8 @@ export const figure = defineKind({
         const candidates = figures.filter((g) => g.article === article && comparable(f, g, rule.minContext, rule.minSimilarity));
         if (candidates.length === 0 || candidates.some((g) => overlaps(f, g, rule.tolerance))) continue;
         const g = candidates.sort((x, y) => sharedContext(f, y) - sharedContext(f, x))[0]!;
+        // A sentence stating both values of one count tells them apart: a result ("185 to 156"), a part and its total.
+        if (figures.some((h) => h.article === f.article && h.sentence === f.sentence && h !== f && keyOf(h) === keyOf(f) && overlaps(h, g, rule.tolerance))) continue;
         const [first, second] = intervalKey(f) < intervalKey(g) ? [f, g] : [g, f];
         const id = `${keyOf(f)}|${intervalKey(first)}|${intervalKey(second)}`;
         const entry = conflicts.get(id) ?? { sides: [new Set<Figure>(), new Set<Figure>()] };

@@ -45,7 +45,7 @@ export interface Detection {
 
 /** Facts extracted from one article, memoised so each extractor runs once per article. */
 export interface FactStore {
-  get<T>(article: Article, extractor: (article: Article) => T): T;
+  get<T>(article: Article, extractor: (article: Article, facts: FactStore) => T): T;
 }
 
 export interface Kind<Options extends z.ZodRawShape = z.ZodRawShape> {

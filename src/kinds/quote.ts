@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { spanOf, type Span } from '../corpus/article.js';
 import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignment.js';
 import { extractQuotes, type Quote } from '../extract/quotes.js';
-import type { Token } from '../extract/tokens.js';
+import type { Token } from '../analysis/index.js';
 import places from '../extract/vocabulary/places.json' with { type: 'json' };
 import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
 import type { Severity } from '../findings.js';
