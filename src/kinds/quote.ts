@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import stringSimilarity from 'string-similarity';
 import { z } from 'zod';
 import { spanOf, type Span } from '../corpus/article.js';
+import { foldLetters } from '../compare/name-variants.js';
 import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignment.js';
 import { extractQuotes, type Quote } from '../extract/quotes.js';
 import type { Token } from '../analysis/index.js';
@@ -11,7 +12,7 @@ import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { defineKind, type Detection } from './kind.js';
 
-const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'singleSource'] as const;
+const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'rendering', 'singleSource'] as const;
 const OFF_BY_DEFAULT: FindingType[] = ['singleSource'];
 type FindingType = (typeof FINDING_TYPES)[number];
 
@@ -53,6 +54,8 @@ export const quote = defineKind({
     const attribution = severityOf('attribution');
     const speakerName = severityOf('speakerName');
     if (attribution || speakerName) detections.push(...speakerFindings(pairs, rule.minWords, attribution, speakerName));
+    const rendering = severityOf('rendering');
+    if (rendering) detections.push(...renderingFindings(quotes, pairs, rule.minWords, rendering));
     const singleSource = severityOf('singleSource');
     if (singleSource && story.articles.length >= 3) detections.push(...singleSourceFindings(quotes, pairs, rule.minWords, singleSource));
     return detections;
@@ -405,6 +408,117 @@ function organisationAgainstPerson(a: Quote, b: Quote, alignment: WordAlignment,
   if (roleOrganisation.length === 0) return undefined;
   if (role.toLowerCase().includes(org.speaker!.name.toLowerCase())) return undefined;
   return { org, person };
+}
+
+/** Content lemmas a rendering is compared by: "rebuilding" and "rebuild" are one word. */
+function contentLemmas(quote: Quote): Set<string> {
+  return new Set(quote.words.filter((token) => !STOPWORDS.has(token.word) && token.word.length > 1).map((token) => token.lemma ?? token.word));
+}
+
+/** A speaker as renderings are matched: the surname, accents folded ("Babiš" = "Babis"). */
+function speakerKey(quote: Quote): string | undefined {
+  const speaker = quote.speaker;
+  if (!speaker || !/^\p{Lu}/u.test(speaker.name)) return undefined;
+  return foldLetters(speaker.name.split(' ').at(-1)!).toLowerCase();
+}
+
+/**
+ * One remark translated or paraphrased differently: quotes of one speaker in two articles that
+ * do not align as versions, yet share content lemmas beyond chance (Dice 0.45, at least two; 0.5
+ * and three when only one side names the speaker), each the other's best match between the two
+ * articles. Pairs already aligned are the wording check's, and articles that quote some remark
+ * word for word quote literally, so their unaligned quotes are different remarks.
+ */
+function renderingFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {
+  const alignedWith = new Map<Quote, Set<string>>();
+  for (const pair of pairs) {
+    for (const [quote, other] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+      alignedWith.set(quote, (alignedWith.get(quote) ?? new Set()).add(other.article.path));
+    }
+  }
+  const candidates = quotes.filter((quote) => !quote.nested && quote.words.length >= minWords + 1);
+  // One speaker named on both sides, or named on one: then the words must say more.
+  const needed = (a: Quote, b: Quote): number | undefined => {
+    const [x, y] = [speakerKey(a), speakerKey(b)];
+    if (x && y) return x === y ? RENDERING_OVERLAP : undefined;
+    return x || y ? RENDERING_OVERLAP_ONE_SPEAKER : undefined;
+  };
+  const lemmas = new Map(candidates.map((quote) => [quote, contentLemmas(quote)]));
+  const overlap = (a: Quote, b: Quote): number => {
+    const [x, y] = [lemmas.get(a)!, lemmas.get(b)!];
+    let shared = 0;
+    for (const lemma of x) if (y.has(lemma)) shared++;
+    const required = needed(a, b);
+    if (required === undefined || shared < (required === RENDERING_OVERLAP ? 2 : 3)) return 0;
+    // Dice, not overlap of the shorter: two renderings of one remark are of a like length.
+    const score = (2 * shared) / (x.size + y.size);
+    return score >= required ? score : 0;
+  };
+  const bestIn = (quote: Quote, article: string): Quote | undefined => {
+    let best: Quote | undefined;
+    let score = 0;
+    for (const other of candidates) {
+      if (other.article.path !== article) continue;
+      const s = overlap(quote, other);
+      if (s > score) [best, score] = [other, s];
+    }
+    return best;
+  };
+  const detections: Detection[] = [];
+  const seen = new Set<string>();
+  for (const a of candidates) {
+    for (const article of new Set(candidates.map((quote) => quote.article.path))) {
+      if (article <= a.article.path || alignedWith.get(a)?.has(article)) continue;
+      const b = bestIn(a, article);
+      if (!b || bestIn(b, a.article.path) !== a || alignedWith.get(b)?.has(a.article.path)) continue;
+      // Outlets that quote this speaker word for word elsewhere quote literally: an unaligned pair
+      // is then another remark, not another translation of this one.
+      if (quotesLiterally(a, b, pairs)) continue;
+      const id = `${a.start}:${a.article.path}:${b.start}:${b.article.path}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const named = [a, b].filter((quote) => speakerKey(quote)).map((quote) => quote.speaker!.name);
+      const speaker = named.sort((x, y) => y.length - x.length)[0]!;
+      const otherFiles = posix.basename(b.article.path);
+      const [textA, textB] = [surfaceText(a.words), surfaceText(b.words)];
+      detections.push({
+        primary: quoteSpan(a),
+        related: [quoteSpan(b)],
+        severity,
+        vars: {
+          type: 'rendering',
+          summary: `Quote of ${speaker} rendered differently in ${otherFiles}: "${shorten(textA)}" / "${shorten(textB)}"`,
+          diff: '',
+          speaker,
+          otherSpeaker: '',
+          otherFiles,
+          extra: '',
+        },
+        data: { type: 'rendering', variant: textA, other: textB, likeness: Number(overlap(a, b).toFixed(2)) },
+      });
+    }
+  }
+  return detections;
+}
+
+/**
+ * Whether the two articles share a word-for-word version of some remark (of four words or more):
+ * then they quote their sources literally, and two unaligned quotes are two remarks.
+ */
+function quotesLiterally(a: Quote, b: Quote, pairs: readonly QuotePair[]): boolean {
+  return pairs.some((pair) => {
+    const articles = new Set([pair.a.article, pair.b.article]);
+    return articles.has(a.article) && articles.has(b.article) && pair.alignment.innerChanges === 0 && pair.alignment.matches.length >= 4;
+  });
+}
+
+/** Dice likeness of content lemmas two renderings need: one speaker named on both sides, or on one. */
+const RENDERING_OVERLAP = 0.45;
+const RENDERING_OVERLAP_ONE_SPEAKER = 0.5;
+
+function shorten(text: string): string {
+  const words = text.split(' ');
+  return words.length <= 12 ? text : `${words.slice(0, 12).join(' ')} ...`;
 }
 
 function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {

@@ -155,4 +155,36 @@ describe('quote kind', () => {
       },
     ]);
   });
+
+  describe('rendering: one remark translated differently', () => {
+    const translated = {
+      'a.txt': 'Sanae Takaichi won the vote. "Rather than feeling happy, I see a really tough road ahead," Takaichi told reporters.',
+      'b.txt': 'Sanae Takaichi won the vote. "I am feeling how tough it is going to be from here on, rather than feeling happy," Takaichi said.',
+    };
+
+    it('reports two renderings of one speaker\'s remark that share most content words, as a notice', () => {
+      expect(check(translated, { findings: { rendering: 'notice' } })).toEqual([
+        {
+          type: 'rendering',
+          severity: 'notice',
+          message: 'Quote of Takaichi rendered differently in b.txt: "Rather than feeling happy I see a really tough road ahead" / "I am feeling how tough it is going to be from here ..."',
+          spans: ['a.txt:1:30-1:91 "Rather than feeling happy, I see a really tough road ahead,"', 'b.txt:1:30-1:113 "I am feeling how tough it is going to be from here on, rather than feeling happy,"'],
+        },
+      ]);
+    });
+
+    it.each([
+      ['different speakers', { 'b.txt': translated['b.txt'].replaceAll('Takaichi', 'Koizumi') }],
+      ['another remark of the speaker on the same topic', { 'b.txt': 'Sanae Takaichi won the vote. "The road to the election was long, and I thank everyone," Takaichi said.' }],
+      [
+        'articles that quote another remark word for word quote literally',
+        {
+          'a.txt': `${translated['a.txt']} "We will rebuild the party together," she added.`,
+          'b.txt': `${translated['b.txt']} "We will rebuild the party together," she added.`,
+        },
+      ],
+    ])('no rendering: %s', (_name, changes) => {
+      expect(check({ ...translated, ...changes }, { findings: { rendering: 'notice' } }).filter((finding) => finding.type === 'rendering')).toEqual([]);
+    });
+  });
 });
