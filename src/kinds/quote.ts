@@ -100,7 +100,7 @@ export function alignedPairs(quotes: Quote[], rule: { minWords: number; threshol
     for (const [j, shared] of bound) {
       const b = quotes[j]!;
       const shorterContent = a.words.length <= b.words.length ? contentTotal[i]! : contentTotal[j]!;
-      if (shared < rule.threshold * shorterContent) continue;
+      if (shared < rule.threshold * shorterContent && shared < LONG_RUN_CONTENT) continue;
       const pair = align(a, b, rule);
       if (pair) pairs.push(pair);
     }
@@ -122,7 +122,13 @@ function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; 
   if (!alignment) return undefined;
   const matched = alignment.matches.length;
   const [shorter, shorterIndex] = a.words.length <= b.words.length ? [a, 0] : [b, 1];
-  if (matched / shorter.words.length < rule.threshold) return undefined;
+  // Most of the shorter quote aligns, or a long common run of a speaker's words does ("a number
+  // of unpopular but necessary steps" inside two long, otherwise different passages).
+  if (matched / shorter.words.length < rule.threshold) {
+    if (!longCommonRun(a, alignment) || !compatibleSpeakers(a, b)) return undefined;
+    const [extentA, extentB] = extents(a, b, alignment, rule.maxPadding);
+    return { a, b, alignment, extentA, extentB };
+  }
   // Content words decide: "there's a lot of" is common to unrelated remarks.
   const content = shorter.words.filter((token) => !STOPWORDS.has(token.word)).length;
   const contentMatched = alignment.matches.filter((match) => !STOPWORDS.has(shorter.words[match[shorterIndex]!]!.word)).length;
@@ -133,6 +139,30 @@ function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; 
   }
   const [extentA, extentB] = extents(a, b, alignment, rule.maxPadding);
   return { a, b, alignment, extentA, extentB };
+}
+
+/** Words in one unbroken aligned run, and content words among them, that make one remark. */
+const LONG_RUN_WORDS = 6;
+const LONG_RUN_CONTENT = 4;
+
+function longCommonRun(a: Quote, alignment: WordAlignment): boolean {
+  let run = 1;
+  let content = STOPWORDS.has(a.words[alignment.matches[0]![0]]!.word) ? 0 : 1;
+  for (let k = 1; k < alignment.matches.length; k++) {
+    const [pa, pb] = alignment.matches[k - 1]!;
+    const [na, nb] = alignment.matches[k]!;
+    if (na === pa + 1 && nb === pb + 1) run++;
+    else [run, content] = [1, 0];
+    if (!STOPWORDS.has(a.words[na]!.word)) content++;
+    if (run >= LONG_RUN_WORDS && content >= LONG_RUN_CONTENT) return true;
+  }
+  return false;
+}
+
+/** The same speaker, or one side's unknown: two named people's passages are two remarks. */
+function compatibleSpeakers(a: Quote, b: Quote): boolean {
+  const [x, y] = [speakerKey(a), speakerKey(b)];
+  return !x || !y || x === y;
 }
 
 /**

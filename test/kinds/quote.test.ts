@@ -187,4 +187,21 @@ describe('quote kind', () => {
       expect(check({ ...translated, ...changes }, { findings: { rendering: 'notice' } }).filter((finding) => finding.type === 'rendering')).toEqual([]);
     });
   });
+
+  describe('a long common run inside two longer passages', () => {
+    const passages = {
+      'a.txt': 'Petr Fiala spoke. "We have taken a number of unpopular but necessary steps. We have fulfilled our main promise and kept the country safe," Fiala said.',
+      'b.txt': 'Petr Fiala spoke. "The coalition has borne the burden of every crisis. We took a number of unpopular but necessary steps," Fiala said.',
+    };
+
+    it('is one remark, and the sentence around the run is compared', () => {
+      expect(check(passages).map((finding) => [finding.type, finding.message])).toEqual([
+        ['wording', 'Quote of Fiala worded differently in b.txt: We [-took-]{+have taken+} a ... steps'],
+      ]);
+    });
+
+    it('is two remarks when two named people say it', () => {
+      expect(check({ ...passages, 'b.txt': passages['b.txt'].replaceAll('Petr Fiala', 'Andrej Babis').replace('Fiala said', 'Babis said') })).toEqual([]);
+    });
+  });
 });
