@@ -3,7 +3,9 @@ import stringSimilarity from 'string-similarity';
 import { z } from 'zod';
 import { spanOf, type Span } from '../corpus/article.js';
 import { foldLetters } from '../compare/name-variants.js';
+import { diffArrays } from 'diff';
 import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignment.js';
+import { comparable, sameWord } from '../compare/words.js';
 import { extractQuotes, type Quote } from '../extract/quotes.js';
 import type { Token } from '../analysis/index.js';
 import places from '../extract/vocabulary/places.json' with { type: 'json' };
@@ -236,6 +238,8 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     if (keyA === keyB) continue;
     // Only differences inside the compared stretch: a version that merely quotes less is not one.
     if (pair.alignment.innerChanges === 0 && sameEdges(pair)) continue;
+    // Words added or dropped only at either end are a quote cut elsewhere, not a rewording.
+    if (changesOnlyAtEdges(tokensA, tokensB)) continue;
     if (!strongAlignment(pair)) continue;
     const [first, second, firstQuote, secondQuote, firstTokens, secondTokens] =
       keyA < keyB ? [keyA, keyB, pair.a, pair.b, tokensA, tokensB] : [keyB, keyA, pair.b, pair.a, tokensB, tokensA];
@@ -253,7 +257,7 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     const [, majorityTokens] = [...majority][0]!;
     const diff = wordDiff(majorityTokens, primaryTokens);
     const otherFiles = fileNames([...majority.keys()]);
-    const speaker = primary.speaker?.name ?? [...majority.keys()].find((q) => q.speaker)?.speaker?.name;
+    const speaker = credibleSpeaker(primary) ?? [...majority.keys()].map(credibleSpeaker).find(Boolean);
     detections.push({
       primary: quoteSpan(primary),
       related: [...[...variant.keys()].slice(1), ...majority.keys()].map(quoteSpan),
@@ -271,6 +275,18 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     });
   }
   return detections;
+}
+
+/** Every added or dropped word sits before the first or after the last word the versions share, on one side only. */
+function changesOnlyAtEdges(a: readonly Token[], b: readonly Token[]): boolean {
+  const parts = diffArrays(a.map(comparable), b.map(comparable), { comparator: sameWord });
+  const shared = parts.map((part, index) => (part.added || part.removed ? -1 : index)).filter((index) => index >= 0);
+  if (shared.length === 0 || shared.length === parts.length) return false;
+  const [first, last] = [shared[0]!, shared.at(-1)!];
+  if (parts.some((part, index) => (part.added || part.removed) && index > first && index < last)) return false;
+  // At an edge, words on one side only are a cut; words on both sides are a changed word ("Senator" / "Sen.").
+  const oneSided = (edge: typeof parts) => !(edge.some((part) => part.added) && edge.some((part) => part.removed));
+  return oneSided(parts.slice(0, first)) && oneSided(parts.slice(last + 1));
 }
 
 /**
@@ -347,7 +363,7 @@ function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Sever
         type: 'padding',
         summary: `"${words}" is inside the quote marks here, but no other version of the remark has it (${otherFiles}: "${otherText}")`,
         diff: '',
-        speaker: padded.speaker?.name ?? 'unknown',
+        speaker: credibleSpeaker(padded) ?? 'unknown',
         otherSpeaker: '',
         otherFiles,
         extra: words,
@@ -386,7 +402,7 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
       continue;
     }
     // Enough shared words to be one remark, not a shared motto or phrase; pronouns are too loose a link.
-    if (alignment.matches.length < 2 * minWords || !a.speaker || !b.speaker) continue;
+    if (alignment.matches.length < 2 * minWords || !credibleSpeaker(a) || !credibleSpeaker(b) || !a.speaker || !b.speaker) continue;
     if (a.speaker.resolvedBy === 'pronoun' || b.speaker.resolvedBy === 'pronoun') continue;
     const nameA = a.speaker.name;
     const nameB = b.speaker.name;
@@ -425,7 +441,7 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
  * government and agrees with anyone; a person without a stated role is not judged.
  */
 function organisationAgainstPerson(a: Quote, b: Quote, alignment: WordAlignment, minWords: number): { org: Quote; person: Quote } | undefined {
-  if (!a.speaker || !b.speaker || a.speaker.resolvedBy === 'pronoun' || b.speaker.resolvedBy === 'pronoun') return undefined;
+  if (!credibleSpeaker(a) || !credibleSpeaker(b) || a.speaker!.resolvedBy === 'pronoun' || b.speaker!.resolvedBy === 'pronoun') return undefined;
   // The whole shorter quote must be part of the other, and long enough to be a remark.
   const shorter = Math.min(a.words.length, b.words.length);
   if (alignment.matches.length < minWords || alignment.matches.length < shorter || alignment.innerChanges > 0) return undefined;
@@ -440,6 +456,18 @@ function organisationAgainstPerson(a: Quote, b: Quote, alignment: WordAlignment,
   return { org, person };
 }
 
+/**
+ * The speaker's name, unless it cannot be one: a capitalised function word or a single letter
+ * ("It", "A" opening a sentence). Better an unknown speaker than a wrong one.
+ */
+function credibleSpeaker(quote: Quote): string | undefined {
+  const name = quote.speaker?.name;
+  if (!name) return undefined;
+  const words = name.split(/\s+/);
+  if (words.every((word) => STOPWORDS.has(word.toLowerCase()) || word.replace(/\W/g, '').length <= 1)) return undefined;
+  return name;
+}
+
 /** Content lemmas a rendering is compared by: "rebuilding" and "rebuild" are one word. */
 function contentLemmas(quote: Quote): Set<string> {
   return new Set(quote.words.filter((token) => !STOPWORDS.has(token.word) && token.word.length > 1).map((token) => token.lemma ?? token.word));
@@ -447,9 +475,9 @@ function contentLemmas(quote: Quote): Set<string> {
 
 /** A speaker as renderings are matched: the surname, accents folded ("Babiš" = "Babis"). */
 function speakerKey(quote: Quote): string | undefined {
-  const speaker = quote.speaker;
-  if (!speaker || !/^\p{Lu}/u.test(speaker.name)) return undefined;
-  return foldLetters(speaker.name.split(' ').at(-1)!).toLowerCase();
+  const name = credibleSpeaker(quote);
+  if (!name || !/^\p{Lu}/u.test(name)) return undefined;
+  return foldLetters(name.split(' ').at(-1)!).toLowerCase();
 }
 
 /**
@@ -561,9 +589,9 @@ function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: num
       severity,
       vars: {
         type: 'singleSource',
-        summary: `${q.speaker ? `This quote of ${q.speaker.name}` : 'This quote'} appears in no other article of the story`,
+        summary: `${credibleSpeaker(q) ? `This quote of ${credibleSpeaker(q)}` : 'This quote'} appears in no other article of the story`,
         diff: '',
-        speaker: q.speaker?.name ?? 'unknown',
+        speaker: credibleSpeaker(q) ?? 'unknown',
         otherSpeaker: '',
         otherFiles: '',
         extra: '',

@@ -33,6 +33,7 @@ describe('quote kind', () => {
     ['case, punctuation and quote-mark style only', `"all such units -- will be considered 'legitimate' targets!" he said.`, '\u201CAll such units \u2014 will be considered legitimate targets,\u201D he said.'],
     ['a fragment of a longer quote', '"legitimate military targets"', '"All such units and facilities will be considered legitimate military targets for the army."'],
     ['contractions and a censored word', '"It\'s not going to pay for that f***ing wall," he said.', '"It is not gonna pay for that fucking wall," he said.'],
+    ['words on one side only at an end, a cut rather than a rewording', '"It is a good year. But it is not enough to win the seat in the end," he said.', '"It is not enough to win the seat in the end," he said.'],
     ['unrelated quotes sharing a phrase', '"There\'s a whole lot of anger," he said.', '"I think there\'s a lot of soul-searching," he said.'],
   ])('no finding: %s', (_name, a, b) => {
     expect(check({ 'a.txt': a, 'b.txt': b })).toEqual([]);
@@ -203,5 +204,11 @@ describe('quote kind', () => {
     it('is two remarks when two named people say it', () => {
       expect(check({ ...passages, 'b.txt': passages['b.txt'].replaceAll('Petr Fiala', 'Andrej Babis').replace('Fiala said', 'Babis said') })).toEqual([]);
     });
+  });
+
+  it('reports a word changed at the edge of the shared words, unlike a cut', () => {
+    expect(check({ 'a.txt': '"Senator Reid thinks the mosque should be built someplace else," Manley said.', 'b.txt': '"Sen. Reid thinks the mosque should be built someplace else," Manley said.' }).map((finding) => finding.message)).toEqual([
+      'Quote of Manley worded differently in a.txt: [-Senator-]{+Sen.+} Reid ... else',
+    ]);
   });
 });
