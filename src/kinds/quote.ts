@@ -124,6 +124,9 @@ function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; 
   if (!alignment) return undefined;
   const matched = alignment.matches.length;
   const [shorter, shorterIndex] = a.words.length <= b.words.length ? [a, 0] : [b, 1];
+  // Two named people's quotes are one remark only when nearly all of the shorter aligns: then
+  // the same words are given to two people (an attribution finding), not reworded.
+  if (!compatibleSpeakers(a, b) && (matched < 2 * rule.minWords || matched / shorter.words.length < SAME_WORDS_SHARE)) return undefined;
   // Most of the shorter quote aligns, or a long common run of a speaker's words does ("a number
   // of unpopular but necessary steps" inside two long, otherwise different passages).
   if (matched / shorter.words.length < rule.threshold) {
@@ -143,6 +146,12 @@ function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; 
   return { a, b, alignment, extentA, extentB };
 }
 
+/** The longest whole quote that pins down what was said, so that words added to it are padding. */
+const MAX_PINNED_WORDS = 3;
+
+/** Share of the shorter quote two different speakers' quotes must share to be one remark. */
+const SAME_WORDS_SHARE = 0.8;
+
 /** Words in one unbroken aligned run, and content words among them, that make one remark. */
 const LONG_RUN_WORDS = 6;
 const LONG_RUN_CONTENT = 4;
@@ -161,10 +170,14 @@ function longCommonRun(a: Quote, alignment: WordAlignment): boolean {
   return false;
 }
 
-/** The same speaker, or one side's unknown: two named people's passages are two remarks. */
+/**
+ * The same speaker, or one side's unknown: two people named in full are two remarks. A speaker
+ * named by one word (a surname, "the Kremlin") may stand for either.
+ */
 function compatibleSpeakers(a: Quote, b: Quote): boolean {
   const [x, y] = [speakerKey(a), speakerKey(b)];
-  return !x || !y || x === y;
+  if (!x || !y || x === y) return true;
+  return !credibleSpeaker(a)!.includes(' ') || !credibleSpeaker(b)!.includes(' ');
 }
 
 /**
@@ -333,6 +346,9 @@ function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Sever
       // sentence ("destructive." against "destructive militarism."). Only words after the shared
       // ones count: a version that starts later or stops mid-sentence may simply quote less.
       if (otherWindow[0] !== 0 || otherWindow[1] !== other.words.length || !endsSentence(other)) continue;
+      // Against a longer whole quote, more words at its end are the fuller quote, not padding;
+      // a word or two quoted alone ("destructive.") pins down what was said.
+      if (other.words.length > MAX_PINNED_WORDS) continue;
       const extra = padded.words.slice(window[1]);
       if (extra.length === 0 || extra.length > maxPadding || sameSentenceAfter(padded, window[1]) < extra.length) continue;
       if (extra.every((token) => STOPWORDS.has(token.word))) continue;

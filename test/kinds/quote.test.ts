@@ -34,6 +34,7 @@ describe('quote kind', () => {
     ['a fragment of a longer quote', '"legitimate military targets"', '"All such units and facilities will be considered legitimate military targets for the army."'],
     ['contractions and a censored word', '"It\'s not going to pay for that f***ing wall," he said.', '"It is not gonna pay for that fucking wall," he said.'],
     ['words on one side only at an end, a cut rather than a rewording', '"It is a good year. But it is not enough to win the seat in the end," he said.', '"It is not enough to win the seat in the end," he said.'],
+    ['a longer whole quote with more words at its end: the fuller quote, not padding', '"It is highly inappropriate for a judge to speak like that, frankly," she said.', '"It is highly inappropriate for a judge to speak like that." she said.'],
     ['unrelated quotes sharing a phrase', '"There\'s a whole lot of anger," he said.', '"I think there\'s a lot of soul-searching," he said.'],
   ])('no finding: %s', (_name, a, b) => {
     expect(check({ 'a.txt': a, 'b.txt': b })).toEqual([]);
@@ -202,7 +203,10 @@ describe('quote kind', () => {
     });
 
     it('is two remarks when two named people say it', () => {
-      expect(check({ ...passages, 'b.txt': passages['b.txt'].replaceAll('Petr Fiala', 'Andrej Babis').replace('Fiala said', 'Babis said') })).toEqual([]);
+      const named = { 'a.txt': passages['a.txt'].replace('Fiala said', 'said Petr Fiala'), 'b.txt': passages['b.txt'].replaceAll('Petr Fiala', 'Andrej Babis').replace('Fiala said', 'said Andrej Babis') };
+      expect(check(named)).toEqual([]);
+      // One of them named by surname only may be either person: compared.
+      expect(check({ ...named, 'b.txt': passages['b.txt'] }).map((finding) => finding.type)).toEqual(['wording']);
     });
   });
 
