@@ -423,7 +423,7 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
     const nameA = a.speaker.name;
     const nameB = b.speaker.name;
     // Only people with a full name: organisations and places ("Moscow") are often metonyms.
-    if (!nameA.includes(' ') || !nameB.includes(' ') || nameA.toLowerCase() === nameB.toLowerCase()) continue;
+    if (!nameA.includes(' ') || !nameB.includes(' ') || withoutInitials(nameA) === withoutInitials(nameB)) continue;
     const surnameA = nameA.split(' ').at(-1)!;
     const surnameB = nameB.split(' ').at(-1)!;
     // One person spelled two ways: the whole names alike, and the surnames close (Kovalenko / Kovalenco).
@@ -448,6 +448,15 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
     });
   }
   return detections;
+}
+
+/** A name without middle initials and accents, lowercased: "Paul D. Ryan" = "Paul Ryan". */
+function withoutInitials(name: string): string {
+  return foldLetters(name)
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.replace(/\./g, '').length > 1)
+    .join(' ');
 }
 
 /**

@@ -111,6 +111,8 @@ describe('quote kind', () => {
     ]);
     expect(check(files, { findings: { speakerName: 'notice' } }).map((finding) => finding.severity)).toEqual(['notice']);
     expect(check(files, { findings: { speakerName: 'off' } })).toEqual([]);
+    // A middle initial or an accent is how the outlet writes a name, not another name.
+    expect(check({ 'a.txt': `"${words}," said House Speaker Paul D. Ryan.`, 'b.txt': `"${words}," said House Speaker Paul Ryan.` })).toEqual([]);
   });
 
   it('attribution: an organisation named where another article names a person of a different one', () => {
