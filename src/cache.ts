@@ -5,7 +5,7 @@ import type { Story } from './corpus/stories.js';
 import type { Finding } from './findings.js';
 import { UserError } from './errors.js';
 import { TOOL_VERSION } from './result.js';
-import type { Rule } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 
 /** Bumped when what a cache entry holds changes shape. */
 const CACHE_FORMAT = 1;

@@ -7,7 +7,8 @@ import { compareFindings, type Finding } from './findings.js';
 import { defaultWorkers, runRulesInWorkers } from './parallel.js';
 import { UserError } from './errors.js';
 import type { CheckResult } from './result.js';
-import { loadRules, type Rule } from './rules/load.js';
+import { loadRules } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 
 export interface CheckOptions extends ReadOptions {
   /** Threads to check stories on, this one included; 0 or 1 checks in this thread only. Default: by corpus size. */

@@ -3,7 +3,7 @@ import type { Story } from './corpus/stories.js';
 import { compareFindings, type Finding } from './findings.js';
 import { KINDS } from './kinds/index.js';
 import type { FactStore } from './kinds/kind.js';
-import type { Rule } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 
 /**
  * Runs every rule over every story. Takes articles and rules as values and touches no disk, so

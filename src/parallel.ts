@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Story } from './corpus/stories.js';
 import { runRules } from './engine.js';
 import { compareFindings, type Finding } from './findings.js';
-import type { Rule } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 import type { WorkerInput } from './worker.js';
 
 /** Below this many articles, starting threads costs more than it saves (measured: bench/RESULTS.md). */

@@ -3,7 +3,7 @@ import type { SkippedFile } from './corpus/read.js';
 import type { Story } from './corpus/stories.js';
 import { SEVERITIES, type Finding, type Severity } from './findings.js';
 import type { FactStore } from './kinds/kind.js';
-import type { Rule } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 
 /** Everything a report needs: what was read, what was skipped and why, and what was found. */
 export interface CheckResult {

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from './corpus/article.js';
 import { runRules } from './engine.js';
-import type { Rule } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 
 /** A share of the stories, sent to a worker thread: paths and texts, and the rules as plain data. */
 export interface WorkerInput {

@@ -6,7 +6,7 @@ import type { Story } from '../corpus/stories.js';
 import { runRules } from '../engine.js';
 import { UserError } from '../errors.js';
 import { formatSarif } from '../report/sarif.js';
-import type { Rule } from '../rules/load.js';
+import type { Rule } from '../rules/rule.js';
 import { KEYED_KINDS, loadAnswerKey, type KeyedKind } from './answer-key.js';
 import { scoreSarif, summarise, type KindCount, type Score } from './score.js';
 

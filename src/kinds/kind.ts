@@ -1,35 +1,8 @@
 import { z } from 'zod';
 import type { Article, Span } from '../corpus/article.js';
 import type { Story } from '../corpus/stories.js';
-import { SEVERITIES, type Severity } from '../findings.js';
-import { examplesSchema, type RuleExamples } from '../rules/example-schema.js';
-
-/** Keys every rule has, whatever its kind. */
-export const baseRuleShape = {
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens, starting with a letter or digit')
-    .describe('Unique rule id, shown with every finding (lowercase letters, digits and hyphens).'),
-  severity: z.enum(SEVERITIES).describe('How serious a finding of this rule is.'),
-  description: z.string().min(1).describe('What the rule checks, in one sentence.'),
-  message: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Message template; {placeholders} are filled from the finding. Defaults to the kind\'s message.'),
-  examples: examplesSchema.optional(),
-};
-
-export interface BaseRule {
-  id: string;
-  kind: string;
-  severity: Severity;
-  description: string;
-  message?: string;
-  examples?: RuleExamples;
-  /** Where the rule was declared, for messages about it. */
-  source?: string;
-}
+import type { Severity } from '../findings.js';
+import { baseRuleShape, type BaseRule } from '../rules/rule.js';
 
 /** What a check reports before the engine adds rule id, severity and the rendered message. */
 export interface Detection {

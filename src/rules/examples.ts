@@ -2,8 +2,8 @@ import { parseArticle } from '../corpus/article.js';
 import type { Story } from '../corpus/stories.js';
 import { runRules } from '../engine.js';
 import type { Finding } from '../findings.js';
-import type { ExampleArticle } from './example-schema.js';
-import type { Rule } from './load.js';
+import type { ExampleArticle } from './rule.js';
+import type { Rule } from './rule.js';
 
 export interface ExampleOutcome {
   readonly rule: string;

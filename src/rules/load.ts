@@ -5,11 +5,11 @@ import { isMap, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { UserError, UserErrors } from '../errors.js';
 import { KINDS } from '../kinds/index.js';
-import { ruleSchema, type BaseRule, type Kind } from '../kinds/kind.js';
+import { ruleSchema, type Kind } from '../kinds/kind.js';
+import type { Rule } from './rule.js';
 import { parseYamlSource } from '../yaml-source.js';
 
-/** A validated rule, ready for the engine. */
-export type Rule = BaseRule & Record<string, unknown>;
+export type { Rule } from './rule.js';
 
 /** Rule files are small; anything bigger is a mistake or an attack. */
 const MAX_RULE_FILE_SIZE = 256 * 1024;
