@@ -3,15 +3,22 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from './corpus/stories.js';
 import type { Finding } from './findings.js';
+import type { FactGroup } from './kinds/kind.js';
 import { UserError } from './errors.js';
 import { TOOL_VERSION } from './result.js';
 import type { Rule } from './rules/rule.js';
 
 /** Bumped when what a cache entry holds changes shape. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/** What is cached of one story: its findings and the facts its checks compared. */
+export interface CachedStory {
+  findings: Finding[];
+  groups: FactGroup[];
+}
 
 /**
- * Findings by content hash, one file per story: a story whose articles, rules and crosscheck
+ * Findings and fact groups by content hash, one file per story: a story whose articles, rules and crosscheck
  * version are unchanged is not read again. A story is the unit because its findings depend on
  * all its articles together.
  */
@@ -36,19 +43,19 @@ export class FindingsCache {
     return content.digest('hex');
   }
 
-  get(story: Story): Finding[] | undefined {
+  get(story: Story): CachedStory | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${this.key(story)}.json`), 'utf8')) as Finding[];
+      return JSON.parse(readFileSync(join(this.dir, `${this.key(story)}.json`), 'utf8')) as CachedStory;
     } catch {
       // Not cached yet, or unreadable: check the story.
       return undefined;
     }
   }
 
-  set(story: Story, findings: readonly Finding[]): void {
+  set(story: Story, entry: CachedStory): void {
     const file = join(this.dir, `${this.key(story)}.json`);
     // Write then rename, so a reader never sees half an entry.
-    writeFileSync(`${file}.tmp`, JSON.stringify(findings));
+    writeFileSync(`${file}.tmp`, JSON.stringify(entry));
     renameSync(`${file}.tmp`, file);
   }
 }

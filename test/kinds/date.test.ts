@@ -6,7 +6,7 @@ import { describeSpan, storyOf } from '../support/helpers.js';
 const rule: Rule = { id: 'dates', kind: 'date', severity: 'warning', description: 'Dates agree.', minSimilarity: 0.35, reportingSimilarity: 0.6, minShared: 2, findings: {} };
 
 function check(files: Record<string, string>) {
-  return runRules([storyOf(files)], [rule]).map((finding) => [finding.data.type, finding.message, [finding.location, ...finding.related].map(describeSpan)]);
+  return runRules([storyOf(files)], [rule]).map((finding) => [finding.type, finding.message, [finding.location, ...finding.related].map(describeSpan)]);
 }
 
 describe('date kind', () => {

@@ -6,7 +6,7 @@ import { describeSpan, storyOf } from '../support/helpers.js';
 const rule: Rule = { id: 'names', kind: 'name', severity: 'warning', description: 'Names agree.', minSimilarity: 0.7, minLength: 5, accept: [], findings: { capitalisation: 'notice', form: 'notice' } };
 
 function check(files: Record<string, string>, options: Partial<Rule> = {}) {
-  return runRules([storyOf(files)], [{ ...rule, ...options }]).map((finding) => [finding.data.type, finding.severity, finding.message, [finding.location, ...finding.related].map(describeSpan)]);
+  return runRules([storyOf(files)], [{ ...rule, ...options }]).map((finding) => [finding.type, finding.severity, finding.message, [finding.location, ...finding.related].map(describeSpan)]);
 }
 
 describe('name kind', () => {

@@ -20,7 +20,7 @@ function check(files: Record<string, string>, options: Partial<Rule> = {}) {
     for (const span of [finding.location, ...finding.related]) expectSpanMatchesText(span, files[span.path]!);
   }
   return findings.map((finding) => ({
-    type: finding.data.type,
+    type: finding.type,
     severity: finding.severity,
     message: finding.message,
     spans: [finding.location, ...finding.related].map(describeSpan),
