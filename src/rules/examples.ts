@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { parseArticle } from '../corpus/article.js';
 import type { Story } from '../corpus/stories.js';
 import { runRules } from '../engine.js';
@@ -47,12 +48,15 @@ export function runExamples(rule: Rule): ExampleOutcome[] {
   return outcomes;
 }
 
+/** A rule's keys beside `kind`: id, severity and description (defaults given) and the kind's options. */
+export type RuleOptions = Record<string, unknown> & { id?: string; severity?: Severity; description?: string };
+
 /**
  * A rule built from a kind and its options the way a YAML rule is: through the kind's schema, so
  * defaults apply and bad options fail as they would in a rule file. Tests and tools use it.
  */
-export function ruleOf(kind: Kind, options: Record<string, unknown> & { id?: string; severity?: Severity; description?: string }): Rule {
-  const parsed = ruleSchema(kind).safeParse({ id: kind.name, severity: 'warning', description: `A ${kind.name} rule.`, ...options, kind: kind.name });
+export function ruleOf<Options extends z.ZodRawShape, Type extends string>(kind: Kind<Options, Type>, options: RuleOptions): Rule {
+  const parsed = ruleSchema(kind as unknown as Kind).safeParse({ id: kind.name, severity: 'warning', description: `A ${kind.name} rule.`, ...options, kind: kind.name });
   if (!parsed.success) throw new Error(`invalid ${kind.name} options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(rule)'}: ${issue.message}`).join('; ')}`);
   return parsed.data as Rule;
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings.js';
+import type { z } from 'zod';
 import type { Kind } from '../../src/kinds/kind.js';
-import { articleText, exampleFindings, ruleOf } from '../../src/rules/examples.js';
+import type { Finding } from '../../src/findings.js';
+import { articleText, exampleFindings, ruleOf, type RuleOptions } from '../../src/rules/examples.js';
 import type { ExampleArticle } from '../../src/rules/rule.js';
 import { describeSpan, expectSpanMatchesText } from './helpers.js';
 
-type Options = Parameters<typeof ruleOf>[1];
+export type { RuleOptions as KindOptions } from '../../src/rules/examples.js';
+type Options = RuleOptions;
 type Files = Record<string, ExampleArticle>;
 
 /** A finding as kind tests state it: every field exact; `data` compared when the case gives it. */
@@ -29,7 +31,7 @@ export interface KindCases {
  * textlint-tester for crosscheck kinds: builds the rule through the kind's schema (defaults apply
  * as in a YAML rule) and runs it with the examples runner `crosscheck test-rules` uses.
  */
-export function testKind(kind: Kind, shared: Options, cases: KindCases): void {
+export function testKind<O extends z.ZodRawShape, T extends string>(kind: Kind<O, T>, shared: Options, cases: KindCases): void {
   describe(`${kind.name} (through the schema)`, () => {
     if (cases.valid?.length) {
       it.each(cases.valid.map(([name, files, options]) => [name, files, options] as const))('valid: %s', (_name, files, options) => {
@@ -46,7 +48,7 @@ export function testKind(kind: Kind, shared: Options, cases: KindCases): void {
 }
 
 /** The findings of a kind's rule (built through the schema) on one story, summarised; every span checked against its text. */
-export function checkKind(kind: Kind, files: Files, options: Options): Array<Required<FindingSummary>> {
+export function checkKind<O extends z.ZodRawShape, T extends string>(kind: Kind<O, T>, files: Files, options: Options): Array<Required<FindingSummary>> {
   return exampleFindings(ruleOf(kind, options), files).map((finding) => summarise(finding, files));
 }
 
