@@ -45,7 +45,9 @@ export class FindingsCache {
 
   get(story: Story): CachedStory | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${this.key(story)}.json`), 'utf8')) as CachedStory;
+      const entry = JSON.parse(readFileSync(join(this.dir, `${this.key(story)}.json`), 'utf8')) as Partial<CachedStory> | null;
+      // An entry of another shape (written by hand, or cut short) is a miss, not a crash.
+      return entry && Array.isArray(entry.findings) && Array.isArray(entry.groups) ? (entry as CachedStory) : undefined;
     } catch {
       // Not cached yet, or unreadable: check the story.
       return undefined;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
  * can use them; the disk-reading loader and the examples runner sit above the engine.
  */
 const LAYERS: ReadonlyArray<readonly [layer: string, paths: readonly string[]]> = [
-  ['foundation', ['errors.ts', 'paths.ts', 'findings.ts', 'yaml-source.ts', 'types/', 'corpus/', 'extract/', 'compare/', 'rules/rule.ts']],
+  // analysis/ is the shared per-article linguistic analysis (issue 14), read by extractors and kinds.
+  ['foundation', ['errors.ts', 'paths.ts', 'findings.ts', 'yaml-source.ts', 'types/', 'corpus/', 'analysis/', 'extract/', 'compare/', 'rules/rule.ts']],
   ['kinds', ['kinds/']],
   ['engine', ['engine.ts']],
   ['running', ['rules/', 'result.ts', 'coverage.ts', 'cache.ts', 'parallel.ts', 'worker.ts', 'check.ts', 'init/']],
