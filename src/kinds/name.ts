@@ -8,9 +8,9 @@ import { extractNames, findPhrase, indexPhrases, type NameMention } from '../ext
 import { extractQuotes } from '../extract/quotes.js';
 import speakerWords from '../extract/vocabulary/speaker-words.json' with { type: 'json' };
 import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
-import type { Severity } from '../findings.js';
+import type { NameData, Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
-import { defineKind, type Detection, type FactStore } from './kind.js';
+import { defineKind, type Detection, type FactGroup, type FactStore } from './kind.js';
 
 const FINDING_TYPES = ['spelling', 'form', 'givenName', 'capitalisation'] as const;
 /** Trailing letters two words may differ in and be related words (Ukraine / Ukrainian), not misspellings. */
@@ -38,21 +38,44 @@ export const name = defineKind({
       .describe('Groups of accepted variants, never reported against each other: `[[Kyiv, Kiev], [Gaddafi, Qaddafi]]`.'),
     findings: findingTypesOption(FINDING_TYPES),
   },
-  message: '{summary}',
-  variables: ['summary', 'name', 'otherName', 'files', 'otherFiles'],
-  check(story, rule, facts) {
-    const detections: Detection[] = [];
+  messages: {
+    spelling: '"{name}" ({files}) and "{otherName}" ({otherFiles}) look like one name spelled two ways',
+    form: '"{name}" ({files}) and "{otherName}" ({otherFiles}) are one name, {how}',
+    givenName: '"{name}" ({files}) and "{otherName}" ({otherFiles}) share a surname and a role but not a given name: one person named two ways, or two people',
+    capitalisation: '"{name}" ({files}) is capitalised differently from "{otherName}" ({otherFiles})',
+  },
+  variables: {
+    spelling: ['name', 'otherName', 'files', 'otherFiles'],
+    form: ['name', 'otherName', 'files', 'otherFiles', 'how'],
+    givenName: ['name', 'otherName', 'files', 'otherFiles'],
+    capitalisation: ['name', 'otherName', 'files', 'otherFiles'],
+  },
+  create(rule) {
     const severities: SpellingSeverities = {};
     for (const type of ['spelling', 'form', 'givenName'] as const) {
       const severity = severityFor(rule, type);
       if (severity) severities[type] = severity;
     }
-    detections.push(...spellingFindings(story, rule, facts, severities));
     const capitalisation = severityFor(rule, 'capitalisation');
-    if (capitalisation) detections.push(...capitalisationFindings(story, facts, capitalisation));
-    return detections;
+    const accepted = rule.accept.map((group) => new Set(group.map((variant) => variant.toLowerCase())));
+    return (story, facts) => {
+      const detections: Array<Detection<NameFindingType>> = [...spellingFindings(story, rule, accepted, facts, severities)];
+      if (capitalisation) detections.push(...capitalisationFindings(story, facts, capitalisation));
+      // Each finding compares one name: the forms it found are that name's group.
+      const groups: FactGroup[] = detections.map((detection, index) => {
+        detection.group = index;
+        return { kind: 'name', label: nameData(detection).variants.join(' / '), spans: [detection.primary, ...detection.related] };
+      });
+      return { detections, groups };
+    };
   },
 });
+
+type NameFindingType = (typeof FINDING_TYPES)[number];
+
+function nameData(detection: Detection): NameData {
+  return detection.data as NameData;
+}
 
 /** Where a mention stands in the story: its article's place, then its offset. */
 type MentionOrder = (mention: NameMention) => number;
@@ -214,8 +237,7 @@ function roleBefore(body: string, start: number): string | undefined {
   return undefined;
 }
 
-function spellingFindings(story: Story, rule: SpellingOptions, facts: FactStore, severities: SpellingSeverities): Detection[] {
-  const accepted = rule.accept.map((group) => new Set(group.map((variant) => variant.toLowerCase())));
+function spellingFindings(story: Story, rule: SpellingOptions, accepted: Array<Set<string>>, facts: FactStore, severities: SpellingSeverities): Array<Detection<SpellingType>> {
   const byForm = new Map<string, WeighedMention[]>();
   for (const mention of story.articles.flatMap((article) => weighedMentions(article, facts))) {
     // A name inside quote marks keeps its speaker's or author's spelling.
@@ -252,7 +274,7 @@ function spellingFindings(story: Story, rule: SpellingOptions, facts: FactStore,
     for (const mention of mentionsA) sideA.set(`${articleIndex.get(mention.article)}:${mention.start}`, mention);
     for (const mention of mentionsB) sideB.set(`${articleIndex.get(mention.article)}:${mention.start}`, mention);
   }
-  const detections: Detection[] = [];
+  const detections: Array<Detection<SpellingType>> = [];
   const covered: WeighedMention[] = [];
   const inside = (mention: WeighedMention) => covered.some((c) => c.article === mention.article && c.start <= mention.start && mention.end <= c.end);
   const extent = (group: { sides: Array<Map<string, WeighedMention>> }) => group.sides.reduce((sum, side) => sum + [...side.values()].reduce((n, m) => n + m.end - m.start, 0), 0);
@@ -336,8 +358,18 @@ function givenNameEvidence(a: string, b: string, mentionsA: readonly WeighedMent
   const whole = (mentions: readonly WeighedMention[]) => mentions.filter((mention) => !mention.derived);
   const surname = a.split(' ').at(-1)!.toLowerCase();
   const articles = new Set([...mentionsA, ...mentionsB].map((mention) => mention.article));
-  if ([...articles].some((article) => new RegExp(`\\b${surname}\\b`).test(article.body))) return false;
+  if ([...articles].some((article) => containsWord(article.body, surname))) return false;
   return whole(mentionsA).some((x) => whole(mentionsB).some((y) => x.role !== undefined && x.role === y.role));
+}
+
+/** Whether `word` occurs in `text` between word boundaries, as `\b` defines them, without building a pattern per name. */
+function containsWord(text: string, word: string): boolean {
+  const isWordChar = (char: string | undefined) => char !== undefined && /\w/.test(char);
+  const boundary = (at: number) => isWordChar(text[at - 1]) !== isWordChar(text[at]);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (boundary(at) && boundary(at + word.length)) return true;
+  }
+  return false;
 }
 
 /** Endings that make a related word rather than a misspelling: Ukraine / Ukrainian, Clinton / Clintons. */
@@ -352,32 +384,25 @@ function derivation(x: string, y: string): boolean {
   return longer.length !== shorter.length && common >= shorter.length - 1 && longer.length - common <= DERIVATION_LETTERS + 1 && common >= 4;
 }
 
-function spellingDetection(type: SpellingType, severity: Severity, comparison: NameVariant, mentionsA: NameMention[], mentionsB: NameMention[], order: MentionOrder): Detection {
+function spellingDetection(type: SpellingType, severity: Severity, comparison: NameVariant, mentionsA: NameMention[], mentionsB: NameMention[], order: MentionOrder): Detection<SpellingType> {
   // Anchor on the rarer form: fewer articles, then fewer uses, then the one met later.
   const rarer = (x: NameMention[], y: NameMention[]) => articleCount(x) - articleCount(y) || x.length - y.length || order(y[0]!) - order(x[0]!);
   const [variant, others] = rarer(mentionsA, mentionsB) <= 0 ? [mentionsA, mentionsB] : [mentionsB, mentionsA];
   const [primary, ...rest] = variant;
-  const how: Record<SpellingType, string> = {
-    spelling: 'look like one name spelled two ways',
-    form: comparison.variant === 'diacritics' ? 'are one name, written with and without its accents' : 'are one name, hyphenated, spaced or pointed differently',
-    givenName: 'share a surname and a role but not a given name: one person named two ways, or two people',
-  };
+  const vars = { name: primary!.text, otherName: others[0]!.text, files: files([primary!, ...rest]), otherFiles: files(others) };
   return {
+    type,
     primary: span(primary!),
     related: [...rest, ...others].map(span),
     severity,
-    vars: {
-      summary: `"${primary!.text}" (${files([primary!, ...rest])}) and "${others[0]!.text}" (${files(others)}) ${how[type]}`,
-      name: primary!.text,
-      otherName: others[0]!.text,
-      files: files([primary!, ...rest]),
-      otherFiles: files(others),
-    },
+    vars: type === 'form' ? { ...vars, how: comparison.variant === 'diacritics' ? 'written with and without its accents' : 'hyphenated, spaced or pointed differently' } : vars,
     data: { type, variant: comparison.variant, variants: [primary!.text, others[0]!.text] },
+    // The kind numbers its groups once every finding is known.
+    group: -1,
   };
 }
 
-function capitalisationFindings(story: Story, facts: FactStore, severity: Severity): Detection[] {
+function capitalisationFindings(story: Story, facts: FactStore, severity: Severity): Array<Detection<'capitalisation'>> {
   // Candidate phrases: two or more capitalised words of a name, not opening with a connector or possessive.
   const phrases = new Set<string>();
   for (const mention of story.articles.flatMap((article) => facts.get(article, extractNames))) {
@@ -393,7 +418,7 @@ function capitalisationFindings(story: Story, facts: FactStore, severity: Severi
       }
     }
   }
-  const detections: Detection[] = [];
+  const detections: Array<Detection<'capitalisation'>> = [];
   const covered: Array<{ article: Article; start: number; end: number }> = [];
   // Longest phrases first, so "Coalition of the Willing" is reported rather than a part of it.
   for (const phrase of [...phrases].sort((a, b) => b.split(' ').length - a.split(' ').length)) {
@@ -431,17 +456,18 @@ function capitalisationFindings(story: Story, facts: FactStore, severity: Severi
     const [primarySide, otherSide] = new Set(lowered.map((l) => l.article)).size <= new Set(capitalised.map((c) => c.article)).size ? [lowered, capitalised] : [capitalised, lowered];
     const [primary, ...rest] = primarySide;
     detections.push({
+      type: 'capitalisation',
       primary: spanOf(primary!.article, primary!.start, primary!.end),
       related: [...rest, ...otherSide].map((o): Span => spanOf(o.article, o.start, o.end)),
       severity,
       vars: {
-        summary: `"${primary!.text}" (${files(primarySide)}) is capitalised differently from "${otherSide[0]!.text}" (${files(otherSide)})`,
         name: primary!.text,
         otherName: otherSide[0]!.text,
         files: files(primarySide),
         otherFiles: files(otherSide),
       },
       data: { type: 'capitalisation', variants: [primary!.text, otherSide[0]!.text] },
+      group: -1,
     });
   }
   return detections;

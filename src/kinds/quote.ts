@@ -12,7 +12,7 @@ import places from '../extract/vocabulary/places.json' with { type: 'json' };
 import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
-import { defineKind, type Detection } from './kind.js';
+import { cluster, defineKind, type Detection, type FactGroup } from './kind.js';
 
 const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'rendering', 'singleSource'] as const;
 const OFF_BY_DEFAULT: FindingType[] = ['singleSource'];
@@ -42,27 +42,72 @@ export const quote = defineKind({
     maxPadding: z.number().int().min(1).default(4).describe('Most words a version may add at its edge, in the same sentence, to count as padding (or as part of the wording difference).'),
     findings: findingTypesOption(FINDING_TYPES, ['singleSource']),
   },
-  message: '{summary}',
-  variables: ['summary', 'type', 'diff', 'speaker', 'otherSpeaker', 'otherFiles', 'extra'],
-  check(story, rule, facts) {
+  messages: {
+    wording: '{quoteOf} worded differently in {otherFiles}: {diff}',
+    padding: '"{extra}" is inside the quote marks here, but no other version of the remark has it ({otherFiles}: "{otherText}")',
+    attribution: 'The same words are attributed to {who} here and to {otherWho} in {otherFiles}',
+    speakerName: 'The speaker is named "{speaker}" here and "{otherSpeaker}" in {otherFiles}',
+    rendering: 'Quote of {speaker} rendered differently in {otherFiles}: "{text}" / "{otherText}"',
+    singleSource: '{thisQuote} appears in no other article of the story',
+  },
+  variables: {
+    wording: ['quoteOf', 'speaker', 'diff', 'otherFiles'],
+    padding: ['speaker', 'extra', 'otherText', 'otherFiles'],
+    attribution: ['speaker', 'otherSpeaker', 'who', 'otherWho', 'otherFiles'],
+    speakerName: ['speaker', 'otherSpeaker', 'otherFiles'],
+    rendering: ['speaker', 'text', 'otherText', 'otherFiles'],
+    singleSource: ['thisQuote', 'speaker'],
+  },
+  create(rule) {
     const severityOf = (type: FindingType): Severity | undefined => severityFor(rule, type, OFF_BY_DEFAULT);
-    const quotes = story.articles.flatMap((article) => facts.get(article, extractQuotes));
-    const pairs = alignedPairs(quotes, rule);
-    const detections: Detection[] = [];
-    const wording = severityOf('wording');
-    if (wording) detections.push(...wordingFindings(pairs, wording));
-    const padding = severityOf('padding');
-    if (padding) detections.push(...paddingFindings(pairs, rule.maxPadding, padding));
-    const attribution = severityOf('attribution');
-    const speakerName = severityOf('speakerName');
-    if (attribution || speakerName) detections.push(...speakerFindings(pairs, rule.minWords, attribution, speakerName));
-    const rendering = severityOf('rendering');
-    if (rendering) detections.push(...renderingFindings(quotes, pairs, rule.minWords, rendering));
-    const singleSource = severityOf('singleSource');
-    if (singleSource && story.articles.length >= 3) detections.push(...singleSourceFindings(quotes, pairs, rule.minWords, singleSource));
-    return detections;
+    const [wording, padding, attribution, speakerName, rendering, singleSource] = FINDING_TYPES.map(severityOf);
+    return (story, facts) => {
+      const quotes = story.articles.flatMap((article) => facts.get(article, extractQuotes));
+      const pairs = alignedPairs(quotes, rule);
+      const groups = quoteGroups(quotes, pairs);
+      const detections: Array<Detection<FindingType>> = [];
+      if (wording) detections.push(...wordingFindings(pairs, wording, groups.of));
+      if (padding) detections.push(...paddingFindings(pairs, rule.maxPadding, padding, groups.of));
+      if (attribution || speakerName) detections.push(...speakerFindings(pairs, rule.minWords, attribution, speakerName, groups.of));
+      if (rendering) detections.push(...renderingFindings(quotes, pairs, rule.minWords, rendering, groups.of));
+      if (singleSource && story.articles.length >= 3) detections.push(...singleSourceFindings(quotes, pairs, rule.minWords, singleSource, groups.of));
+      return { detections, groups: groups.list };
+    };
   },
 });
+
+/**
+ * The remarks of a story: versions aligned with each other form one group; a quote aligned with
+ * none is a group of its own (a remark one article alone has is worth seeing), unless it is a
+ * nested or one-word quote. `of` gives a quote's group, adding one for a quote not yet in any.
+ */
+function quoteGroups(quotes: Quote[], pairs: QuotePair[]): { list: FactGroup[]; of: (quote: Quote) => number } {
+  const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  const members = quotes.filter((quote) => paired.has(quote) || (!quote.nested && quote.tokens.length >= 2));
+  const list: FactGroup[] = [];
+  const index = new Map<Quote, number>();
+  const add = (group: Quote[]) => {
+    for (const quote of group) index.set(quote, list.length);
+    list.push({ kind: 'quote', label: remarkLabel(group), spans: group.map(quoteSpan) });
+  };
+  for (const group of cluster(members, pairs.map((pair) => [pair.a, pair.b] as const))) add(group);
+  return {
+    list,
+    of: (quote) => {
+      if (!index.has(quote)) add([quote]);
+      return index.get(quote)!;
+    },
+  };
+}
+
+/** A remark's row heading: its speaker and first words. */
+function remarkLabel(group: Quote[]): string {
+  const speaker = group.map(credibleSpeaker).find(Boolean);
+  const words = group[0]!.tokens.slice(0, 6).map((token) => token.surface).join(' ');
+  return `${speaker ? `${speaker}: ` : ''}“${words}${group[0]!.tokens.length > 6 ? ' …' : ''}”`;
+}
+
+type GroupOf = (quote: Quote) => number;
 
 export interface QuotePair {
   a: Quote;
@@ -241,7 +286,7 @@ function key(tokens: Token[]): string {
 }
 
 /** One finding per pair of distinct wordings of a remark, locating every article that uses each. */
-function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
+function wordingFindings(pairs: QuotePair[], severity: Severity, groupOf: GroupOf): Array<Detection<'wording'>> {
   const groups = new Map<string, { sides: [Map<Quote, Token[]>, Map<Quote, Token[]>] }>();
   for (const pair of pairs) {
     const tokensA = comparedTokens(pair.a, pair.extentA);
@@ -262,7 +307,7 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     group.sides[1].set(secondQuote, secondTokens);
     groups.set(groupKey, group);
   }
-  const detections: Detection[] = [];
+  const detections: Array<Detection<'wording'>> = [];
   for (const { sides } of groups.values()) {
     // Anchor on the wording fewer articles use: it is the likelier one to have changed.
     const [variant, majority] = articleCount(sides[0]) <= articleCount(sides[1]) ? sides : [sides[1], sides[0]];
@@ -272,19 +317,13 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     const otherFiles = fileNames([...majority.keys()]);
     const speaker = credibleSpeaker(primary) ?? [...majority.keys()].map(credibleSpeaker).find(Boolean);
     detections.push({
+      type: 'wording',
       primary: quoteSpan(primary),
       related: [...[...variant.keys()].slice(1), ...majority.keys()].map(quoteSpan),
       severity,
-      vars: {
-        type: 'wording',
-        summary: `${speaker ? `Quote of ${speaker}` : 'Quote'} worded differently in ${otherFiles}: ${diff}`,
-        diff,
-        speaker: speaker ?? 'unknown',
-        otherSpeaker: '',
-        otherFiles,
-        extra: '',
-      },
+      vars: { quoteOf: speaker ? `Quote of ${speaker}` : 'Quote', speaker: speaker ?? 'unknown', diff, otherFiles },
       data: { type: 'wording', diff, variant: surfaceText(primaryTokens), other: surfaceText(majorityTokens) },
+      group: groupOf(primary),
     });
   }
   return detections;
@@ -330,7 +369,7 @@ function edgeOnlyOneSide(pair: QuotePair): boolean {
 }
 
 /** Words inside quote marks that no other version of the remark has, where other versions exist. */
-function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Severity): Detection[] {
+function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Severity, groupOf: GroupOf): Array<Detection<'padding'>> {
   const byQuote = new Map<Quote, QuotePair[]>();
   for (const pair of pairs) {
     for (const quote of [pair.a, pair.b]) byQuote.set(quote, [...(byQuote.get(quote) ?? []), pair]);
@@ -367,31 +406,25 @@ function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Sever
       found.set(padded, entry);
     }
   }
-  return [...found.values()].map(({ padded, extra, others }) => {
+  return [...found.values()].map(({ padded, extra, others }): Detection<'padding'> => {
     const words = surfaceText(extra);
     const otherFiles = fileNames([...others]);
     const otherText = surfaceText([...others][0]!.words);
     return {
+      type: 'padding',
       primary: quoteSpan(padded),
       related: [...others].map(quoteSpan),
       severity,
-      vars: {
-        type: 'padding',
-        summary: `"${words}" is inside the quote marks here, but no other version of the remark has it (${otherFiles}: "${otherText}")`,
-        diff: '',
-        speaker: credibleSpeaker(padded) ?? 'unknown',
-        otherSpeaker: '',
-        otherFiles,
-        extra: words,
-      },
+      vars: { speaker: credibleSpeaker(padded) ?? 'unknown', extra: words, otherText, otherFiles },
       data: { type: 'padding', extra: words, other: otherText },
+      group: groupOf(padded),
     };
   });
 }
 
 /** The same words given to different people, or one person named differently. */
-function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Severity | undefined, speakerName: Severity | undefined): Detection[] {
-  const detections: Detection[] = [];
+function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Severity | undefined, speakerName: Severity | undefined, groupOf: GroupOf): Array<Detection<'attribution' | 'speakerName'>> {
+  const detections: Array<Detection<'attribution' | 'speakerName'>> = [];
   const reported = new Set<string>();
   for (const { a, b, alignment } of pairs) {
     const organisation = attribution ? organisationAgainstPerson(a, b, alignment, minWords) : undefined;
@@ -402,8 +435,8 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
       const { org, person } = organisation;
       const personSpeaker = person.speaker!;
       const where = posix.basename(person.article.path);
-      const summary = `The same words are attributed to the ${org.speaker!.name} here and to ${personSpeaker.name} (${personSpeaker.role}) in ${where}`;
       detections.push({
+        type: 'attribution',
         primary: speakerSpan(org),
         related: [
           speakerSpan(person),
@@ -412,8 +445,9 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
           quoteSpan(person),
         ],
         severity: attribution!,
-        vars: { type: 'attribution', summary, diff: '', speaker: org.speaker!.name, otherSpeaker: personSpeaker.name, otherFiles: where, extra: '' },
-        data: { type: 'attribution', speakers: [org.speaker!.name, personSpeaker.name], role: personSpeaker.role },
+        vars: { speaker: org.speaker!.name, otherSpeaker: personSpeaker.name, who: `the ${org.speaker!.name}`, otherWho: `${personSpeaker.name} (${personSpeaker.role})`, otherFiles: where },
+        data: { type: 'attribution', speakers: [org.speaker!.name, personSpeaker.name], role: personSpeaker.role! },
+        group: groupOf(org),
       });
       continue;
     }
@@ -435,17 +469,13 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
     const id = [type, ...[nameA, nameB].sort()].join('\u0000');
     if (!severity || reported.has(id)) continue;
     reported.add(id);
-    const summary =
+    const otherFiles = posix.basename(b.article.path);
+    const common = { primary: speakerSpan(a), related: [speakerSpan(b), quoteSpan(a), quoteSpan(b)], severity, group: groupOf(a) };
+    detections.push(
       type === 'speakerName'
-        ? `The speaker is named "${nameA}" here and "${nameB}" in ${posix.basename(b.article.path)}`
-        : `The same words are attributed to ${nameA} here and to ${nameB} in ${posix.basename(b.article.path)}`;
-    detections.push({
-      primary: speakerSpan(a),
-      related: [speakerSpan(b), quoteSpan(a), quoteSpan(b)],
-      severity,
-      vars: { type, summary, diff: '', speaker: nameA, otherSpeaker: nameB, otherFiles: posix.basename(b.article.path), extra: '' },
-      data: { type, speakers: [nameA, nameB] },
-    });
+        ? { ...common, type, vars: { speaker: nameA, otherSpeaker: nameB, otherFiles }, data: { type, speakers: [nameA, nameB] } }
+        : { ...common, type, vars: { speaker: nameA, otherSpeaker: nameB, who: nameA, otherWho: nameB, otherFiles }, data: { type, speakers: [nameA, nameB] } },
+    );
   }
   return detections;
 }
@@ -512,7 +542,7 @@ function speakerKey(quote: Quote): string | undefined {
  * articles. Pairs already aligned are the wording check's, and articles that quote some remark
  * word for word quote literally, so their unaligned quotes are different remarks.
  */
-function renderingFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {
+function renderingFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity, groupOf: GroupOf): Array<Detection<'rendering'>> {
   const alignedWith = new Map<Quote, Set<string>>();
   for (const pair of pairs) {
     for (const [quote, other] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
@@ -547,7 +577,7 @@ function renderingFindings(quotes: Quote[], pairs: QuotePair[], minWords: number
     }
     return best;
   };
-  const detections: Detection[] = [];
+  const detections: Array<Detection<'rendering'>> = [];
   const seen = new Set<string>();
   for (const a of candidates) {
     for (const article of new Set(candidates.map((quote) => quote.article.path))) {
@@ -565,19 +595,13 @@ function renderingFindings(quotes: Quote[], pairs: QuotePair[], minWords: number
       const otherFiles = posix.basename(b.article.path);
       const [textA, textB] = [surfaceText(a.words), surfaceText(b.words)];
       detections.push({
+        type: 'rendering',
         primary: quoteSpan(a),
         related: [quoteSpan(b)],
         severity,
-        vars: {
-          type: 'rendering',
-          summary: `Quote of ${speaker} rendered differently in ${otherFiles}: "${shorten(textA)}" / "${shorten(textB)}"`,
-          diff: '',
-          speaker,
-          otherSpeaker: '',
-          otherFiles,
-          extra: '',
-        },
+        vars: { speaker, text: shorten(textA), otherText: shorten(textB), otherFiles },
         data: { type: 'rendering', variant: textA, other: textB, likeness: Number(overlap(a, b).toFixed(2)) },
+        group: groupOf(a),
       });
     }
   }
@@ -604,24 +628,18 @@ function shorten(text: string): string {
   return words.length <= 12 ? text : `${words.slice(0, 12).join(' ')} ...`;
 }
 
-function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {
+function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity, groupOf: GroupOf): Array<Detection<'singleSource'>> {
   const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
   return quotes
     .filter((q) => !q.nested && q.words.length >= minWords && !paired.has(q) && !(q.parent && paired.has(q.parent)))
-    .map((q) => ({
+    .map((q): Detection<'singleSource'> => ({
+      type: 'singleSource',
       primary: quoteSpan(q),
       related: [],
       severity,
-      vars: {
-        type: 'singleSource',
-        summary: `${credibleSpeaker(q) ? `This quote of ${credibleSpeaker(q)}` : 'This quote'} appears in no other article of the story`,
-        diff: '',
-        speaker: credibleSpeaker(q) ?? 'unknown',
-        otherSpeaker: '',
-        otherFiles: '',
-        extra: '',
-      },
+      vars: { thisQuote: credibleSpeaker(q) ? `This quote of ${credibleSpeaker(q)}` : 'This quote', speaker: credibleSpeaker(q) ?? 'unknown' },
       data: { type: 'singleSource' },
+      group: groupOf(q),
     }));
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine.js';
-import type { Rule } from '../../src/rules/load.js';
-import { describeSpan, storyOf } from '../support/helpers.js';
+import { name } from '../../src/kinds/name.js';
+import { checkKind, type KindOptions } from '../support/kinds.js';
 
-const rule: Rule = { id: 'names', kind: 'name', severity: 'warning', description: 'Names agree.', minSimilarity: 0.7, minLength: 5, accept: [], findings: { capitalisation: 'notice', form: 'notice' } };
+// Built through the schema: minSimilarity, minLength and accept take their defaults.
+const shared = { id: 'names', severity: 'warning', description: 'Names agree.', findings: { capitalisation: 'notice', form: 'notice' } } as const;
 
-function check(files: Record<string, string>, options: Partial<Rule> = {}) {
-  return runRules([storyOf(files)], [{ ...rule, ...options }]).map((finding) => [finding.data.type, finding.severity, finding.message, [finding.location, ...finding.related].map(describeSpan)]);
+function check(files: Record<string, string>, options: KindOptions = {}) {
+  return checkKind(name, files, { ...shared, ...options }).map((finding) => [finding.type, finding.severity, finding.message, finding.spans]);
 }
 
 describe('name kind', () => {

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine.js';
-import type { Rule } from '../../src/rules/load.js';
-import { describeSpan, expectSpanMatchesText, storyOf } from '../support/helpers.js';
+import { quote } from '../../src/kinds/quote.js';
+import { checkKind, type KindOptions } from '../support/kinds.js';
 
-const rule: Rule = {
-  id: 'quotes',
-  kind: 'quote',
-  severity: 'warning',
-  description: 'Quotes agree.',
-  minWords: 3,
-  threshold: 0.6,
-  maxPadding: 4,
-  findings: {},
-};
+// Built through the schema: minWords, threshold, maxPadding and the finding types take their defaults.
+const shared = { id: 'quotes', severity: 'warning', description: 'Quotes agree.' } as const;
 
-function check(files: Record<string, string>, options: Partial<Rule> = {}) {
-  const findings = runRules([storyOf(files)], [{ ...rule, ...options }]);
-  for (const finding of findings) {
-    for (const span of [finding.location, ...finding.related]) expectSpanMatchesText(span, files[span.path]!);
-  }
-  return findings.map((finding) => ({
-    type: finding.data.type,
-    severity: finding.severity,
-    message: finding.message,
-    spans: [finding.location, ...finding.related].map(describeSpan),
-  }));
+function check(files: Record<string, string>, options: KindOptions = {}) {
+  return checkKind(quote, files, { ...shared, ...options }).map(({ data: _data, ...finding }) => finding);
 }
 
 describe('quote kind', () => {
