@@ -46,11 +46,25 @@ export function extractDates(article: Article): DateMention[] {
   const text = article.body;
   const published = article.metadata.date ? new Date(`${article.metadata.date}T12:00:00Z`) : undefined;
   const mentions: DateMention[] = [];
+  // Ranges already read as dates, in text order and disjoint: a search finds an overlap, not a scan.
   const taken: Array<[number, number]> = [];
-  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+  const firstEndingAfter = (offset: number) => {
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (taken[middle]![1] > offset) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+  const free = (start: number, end: number) => {
+    const next = taken[firstEndingAfter(start)];
+    return !next || next[0] >= end;
+  };
   const tokens = tokenize(text);
   const add = (start: number, end: number, first: Date, last: Date, writtenWeekday?: number, complete = false) => {
-    taken.push([start, end]);
+    taken.splice(firstEndingAfter(start), 0, [start, end]);
     mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(text, tokens, start, end) });
   };
 
@@ -113,14 +127,54 @@ export function extractDates(article: Article): DateMention[] {
  */
 function parseAnchored(text: string, reference: Date): Array<{ result: chrono.ParsedResult; index: number }> {
   const results: Array<{ result: chrono.ParsedResult; index: number }> = [];
-  const paragraph = /[^\n]+/g;
-  for (let match = paragraph.exec(text); match; match = paragraph.exec(text)) {
-    if (!ANCHOR.test(match[0])) continue;
-    for (const result of chrono.parse(match[0], { instant: reference, timezone: 0 }, { forwardDate: false })) {
-      results.push({ result, index: result.index + match.index });
+  for (const [from, to] of chronoSpans(text)) {
+    const piece = text.slice(from, to);
+    if (!ANCHOR.test(piece)) continue;
+    for (const result of chrono.parse(piece, { instant: reference, timezone: 0 }, { forwardDate: false })) {
+      results.push({ result, index: result.index + from });
     }
   }
   return results;
+}
+
+/** Where to end a piece starting at `from`: after the last sentence end in its second half, else at its last space. */
+function cutPoint(text: string, from: number): number {
+  let space = -1;
+  for (let at = CHRONO_MAX_SPAN - 1; at > CHRONO_MAX_SPAN / 2; at--) {
+    const ch = text[from + at];
+    if (ch !== ' ') continue;
+    if (/[.!?;]/.test(text[from + at - 1]!)) return at;
+    if (space < 0) space = at;
+  }
+  return space > 0 ? space : CHRONO_MAX_SPAN;
+}
+
+/** chrono-node's time grows with the square of a run of whitespace or of a very long line: it sees neither. */
+export const CHRONO_MAX_SPAN = 2000;
+/** A run of this much whitespace (a line or more of it) separates two pieces: no date is written across it. */
+const WHITESPACE_BREAK = /[ \t\n]{16,}|\n/g;
+
+/**
+ * The pieces of the text chrono reads: lines, split at long runs of whitespace, and cut into at most
+ * CHRONO_MAX_SPAN characters, at a sentence end or else a space, so that a date is rarely cut.
+ */
+export function chronoSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const cut = (from: number, to: number) => {
+    while (to - from > CHRONO_MAX_SPAN) {
+      const at = cutPoint(text, from);
+      spans.push([from, from + at]);
+      from += at;
+    }
+    if (to > from && /\S/.test(text.slice(from, to))) spans.push([from, to]);
+  };
+  let at = 0;
+  for (const gap of text.matchAll(WHITESPACE_BREAK)) {
+    cut(at, gap.index);
+    at = gap.index + gap[0].length;
+  }
+  cut(at, text.length);
+  return spans;
 }
 
 /** chrono's hits that are not dates here: "now", "today", "march" the verb, "24/7", dates inside URLs. */
@@ -139,9 +193,13 @@ function falseHit(text: string, result: chrono.ParsedResult, start: number): boo
   return false;
 }
 
+/** How far back from a date the start of its URL is looked for: a bound, so a line with no spaces stays linear. */
+const URL_REACH = 300;
+
 function insideUrl(text: string, at: number): boolean {
   let start = at;
-  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  const limit = Math.max(0, at - URL_REACH);
+  while (start > limit && !/\s/.test(text[start - 1]!)) start--;
   return /^(<?https?:\/\/|www\.)/i.test(text.slice(start, at + 1)) || /[\w-]+\.[a-z]{2,}\//i.test(text.slice(start, at));
 }
 
@@ -171,8 +229,9 @@ function relativeRange(published: Date, unit: 'week' | 'month' | 'year', offset:
 
 /** What the date dates: the clause's content words and its nearest verb. */
 function eventAround(text: string, tokens: readonly Token[], start: number, end: number): { event: Set<string>; predicate?: string; past: boolean } {
-  const index = tokens.findIndex((token) => token.end > start);
-  const after = tokens.findIndex((token) => token.start >= end);
+  // Tokens are in text order: search, not scan from the start, so many dates stay linear.
+  const index = firstToken(tokens, (token) => token.end > start);
+  const after = firstToken(tokens, (token) => token.start >= end);
   const clauseStart = Math.max(0, index - EVENT_WINDOW);
   const clauseEnd = after < 0 ? tokens.length : Math.min(tokens.length, after + EVENT_WINDOW);
   const inClause = (token: Token) => !/[.;!?\n]/.test(text.slice(Math.min(token.end, start), Math.max(token.start, end)));
@@ -182,6 +241,18 @@ function eventAround(text: string, tokens: readonly Token[], start: number, end:
   const predicate = verbs.sort((a, b) => distance(a, start, end) - distance(b, start, end))[0]?.word;
   const future = around.some((token) => ['will', 'would', 'plans', 'scheduled', 'expected', 'next'].includes(token.word));
   return { event, ...(predicate ? { predicate } : {}), past: predicate !== undefined && !future };
+}
+
+/** The index of the first token where `past` turns true (it is false, then true, along the text), or -1. */
+function firstToken(tokens: readonly Token[], past: (token: Token) => boolean): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (past(tokens[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low < tokens.length ? low : -1;
 }
 
 function distance(token: Token, start: number, end: number): number {
