@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkPaths, selectRules } from './check.js';
@@ -12,7 +13,7 @@ import { init } from './init/init.js';
 import { formatEvalJson, formatEvalPretty } from './report/eval.js';
 import { FORMATS, formatReport, type Format } from './report/index.js';
 import { terminalSafe } from './report/terminal-text.js';
-import { TOOL_VERSION } from './result.js';
+import { TOOL_VERSION, type CheckResult } from './result.js';
 import { runExamples } from './rules/examples.js';
 import { explainRule } from './rules/explain.js';
 import { loadRules } from './rules/load.js';
@@ -109,6 +110,7 @@ async function check(paths: string[], options: CheckCliOptions): Promise<number>
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.cache ? { cacheDir: options.cache } : {}),
   });
+  if (options.output) refuseInputAsOutput(options.output, result);
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   const report = formatReport(options.format, result, { color, ...(options.output ? { outputDir: dirname(resolve(options.output)) } : {}) });
   writeReport(report, options.output);
@@ -154,6 +156,21 @@ function writeReport(report: string, output: string | undefined): void {
   }
 }
 
+/** `--output` naming an article (or a skipped input) would overwrite what was just checked. */
+function refuseInputAsOutput(output: string, result: CheckResult): void {
+  const real = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const target = real(output);
+  const inputs = [...result.stories.flatMap((story) => story.articles.map((article) => article.path)), ...result.skipped.map((skipped) => skipped.path)];
+  const input = inputs.find((path) => real(path) === target);
+  if (input !== undefined) throw new UserError(`--output ${output}`, `is the input ${input}; writing the report there would overwrite it`, 'write the report to another file');
+}
+
 function testRules(dir: string): number {
   const outcomes = loadRules(dir).flatMap(runExamples);
   const ruleWidth = Math.max(4, ...outcomes.map((o) => o.rule.length));
@@ -172,7 +189,9 @@ function testRules(dir: string): number {
 
 function parseCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  // More threads than CPUs is slower, and millions of them exhaust the stack or V8 itself.
+  const cpus = availableParallelism();
+  if (!Number.isInteger(count) || count < 0 || count > cpus) throw new InvalidArgumentError(`expected a whole number from 0 to ${cpus} (the CPUs this machine has)`);
   return count;
 }
 
@@ -191,14 +210,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     if (isUserError(error)) {
-      process.stderr.write(`${error.message}\n`);
+      // Messages name files, and a file name can hold escape sequences: show them, do not run them.
+      process.stderr.write(`${error.message.split('\n').map(terminalSafe).join('\n')}\n`);
       return EXIT.error;
     }
     const debug = argv.includes('--debug');
     process.stderr.write(
       debug
         ? `crosscheck: internal error: ${(error as Error).stack}\n`
-        : `crosscheck: internal error: ${(error as Error).message}: please report it (run with --debug for details)\n`,
+        : `crosscheck: internal error: ${terminalSafe((error as Error).message)}: please report it (run with --debug for details)\n`,
     );
     return EXIT.error;
   }
