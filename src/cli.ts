@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -11,7 +11,7 @@ import { isUserError, UserError } from './errors.js';
 import { SEVERITY_RANK, SEVERITIES, type Severity } from './findings.js';
 import { init } from './init/init.js';
 import { formatEvalJson, formatEvalPretty } from './report/eval.js';
-import { FORMATS, formatReport, type Format } from './report/index.js';
+import { FORMATS, streamReport, type Format } from './report/index.js';
 import { terminalSafe } from './report/terminal-text.js';
 import { TOOL_VERSION, type CheckResult } from './result.js';
 import { runExamples } from './rules/examples.js';
@@ -112,8 +112,7 @@ async function check(paths: string[], options: CheckCliOptions): Promise<number>
   });
   if (options.output) refuseInputAsOutput(options.output, result);
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-  const report = formatReport(options.format, result, { color, ...(options.output ? { outputDir: dirname(resolve(options.output)) } : {}) });
-  writeReport(report, options.output);
+  writeReport(streamReport(options.format, result, { color, ...(options.output ? { outputDir: dirname(resolve(options.output)) } : {}) }), options.output);
   if (options.failOn === 'never') return EXIT.ok;
   const threshold = SEVERITY_RANK[options.failOn];
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.ok;
@@ -144,15 +143,20 @@ function runEval(targets: string[], options: EvalCliOptions): number {
   return comparison && comparison.regressions.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function writeReport(report: string, output: string | undefined): void {
+function writeReport(report: string | Iterable<string>, output: string | undefined): void {
+  const pieces = typeof report === 'string' ? [report] : report;
   if (!output) {
-    process.stdout.write(report);
+    for (const piece of pieces) process.stdout.write(piece);
     return;
   }
+  let fd: number | undefined;
   try {
-    writeFileSync(output, report);
+    fd = openSync(output, 'w');
+    for (const piece of pieces) writeSync(fd, piece);
   } catch (error) {
     throw new UserError(output, `cannot write the report (${(error as NodeJS.ErrnoException).code})`, 'check the folder exists and is writable');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
