@@ -1,15 +1,16 @@
 import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkPaths } from './check.js';
 import { isUserError } from './errors.js';
 import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from './findings.js';
 import { displayPath } from './paths.js';
 import { issueAnnotations, issueSkipped, planAnnotations } from './report/github.js';
-import { formatSarif } from './report/sarif.js';
+import { streamSarif } from './report/sarif.js';
 import { formatSummary } from './report/summary.js';
-import { countBySeverity } from './result.js';
+import { terminalSafe } from './report/terminal-text.js';
+import { countBySeverity, type CheckResult } from './result.js';
 
 /**
  * The GitHub Action: inputs in; annotations, a job summary, a SARIF file and outputs out. On a
@@ -36,10 +37,10 @@ export async function runAction(): Promise<void> {
 
   let result;
   try {
-    result = await checkPaths({ paths: paths.length ? paths : ['.'], rulesDir, cwd: workspace, ...(cacheDir ? { cacheDir: resolve(workspace, cacheDir) } : {}) });
+    result = await checkPaths({ paths: paths.length ? paths : ['.'], rulesDir, cwd: workspace, warn: (message) => core.warning(message), ...(cacheDir ? { cacheDir: resolve(workspace, cacheDir) } : {}) });
   } catch (error) {
     if (isUserError(error)) {
-      core.setFailed(error.message);
+      core.setFailed(error.message.split('\n').map(terminalSafe).join('\n'));
       return;
     }
     throw error;
@@ -67,9 +68,13 @@ export async function runAction(): Promise<void> {
 
   issueSkipped(result);
   issueAnnotations(planAnnotations(findings, changed));
-  await core.summary.addRaw(formatSummary(shownResult, { hidden }), true).write();
-  mkdirSync(dirname(resolve(workspace, sarifFile)), { recursive: true });
-  writeFileSync(resolve(workspace, sarifFile), formatSarif(shownResult));
+  try {
+    await core.summary.addRaw(formatSummary(shownResult, { hidden }), true).write();
+  } catch (error) {
+    // Outside GitHub (GITHUB_STEP_SUMMARY unset) or an unwritable file: the rest of the report still stands.
+    core.warning(`no job summary written: ${terminalSafe((error as Error).message)}`);
+  }
+  writeSarif(resolve(workspace, sarifFile), shownResult);
 
   const counts = countBySeverity(findings);
   core.setOutput('errors', counts.error);
@@ -105,7 +110,8 @@ function changedFiles(workspace: string): Set<string> | undefined {
   try {
     const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: workspace, encoding: 'utf8' }).trim();
     // Unquoted, NUL-separated names: "café 002.txt" must not come back as "caf\303\251 002.txt".
-    const names = execFileSync('git', ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', `${base}...HEAD`], { cwd: workspace, encoding: 'utf8' });
+    // The base comes from the event payload: never let it be read as an option.
+    const names = execFileSync('git', ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--end-of-options', `${base}...HEAD`], { cwd: workspace, encoding: 'utf8' });
     return new Set(names.split('\0').filter(Boolean).map((name) => displayPath(resolve(root, name), workspace)));
   } catch (error) {
     core.warning(`only-changed: git could not list the changed files (${(error as Error).message.split('\n')[0]}); check out with fetch-depth: 0. Showing findings in every file.`);
@@ -113,4 +119,21 @@ function changedFiles(workspace: string): Set<string> | undefined {
   }
 }
 
-runAction().catch((error: unknown) => core.setFailed(`crosscheck: internal error: ${(error as Error).stack ?? String(error)}`));
+/** SARIF is written in pieces: a report of many findings can be longer than V8's longest string. */
+function writeSarif(path: string, result: CheckResult): void {
+  let fd: number | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'w');
+    for (const piece of streamSarif(result)) writeSync(fd, piece);
+  } catch (error) {
+    core.setFailed(`${terminalSafe(path)}: cannot write the SARIF report (${(error as NodeJS.ErrnoException).code ?? 'error'}): check sarif-file names a writable path`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+// As the CLI: a one-line message; the stack only when the step is re-run with debug logging.
+runAction().catch((error: unknown) =>
+  core.setFailed(`crosscheck: internal error: ${(core.isDebug() ? ((error as Error).stack ?? String(error)) : ((error as Error).message ?? String(error))).split('\n').map(terminalSafe).join('\n')}: please report it (re-run with debug logging for details)`),
+);

@@ -19,6 +19,8 @@ export interface CheckOptions extends ReadOptions {
   rulesDir: string;
   /** Run only these rule ids (all when empty). */
   only?: string[];
+  /** Where warnings go (a cache that cannot be written); standard error when not given. */
+  warn?: (message: string) => void;
 }
 
 /** The rules named by `--rule` (all when none is named); an unknown id is a user error. */
@@ -35,7 +37,7 @@ export async function checkPaths(options: CheckOptions): Promise<CheckResult> {
   const rules = selectRules(loadRules(options.rulesDir, options.cwd), options.only, options.rulesDir);
   const { articles, skipped } = readArticles(options.paths, options);
   const stories = groupStories(articles);
-  const cache = options.cacheDir ? new FindingsCache(options.cacheDir, rules) : undefined;
+  const cache = options.cacheDir ? new FindingsCache(options.cacheDir, rules, options.warn) : undefined;
   const cached = new Map<Story, CachedStory>();
   if (cache) for (const story of stories) {
     const hit = cache.get(story);

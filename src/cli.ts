@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkPaths, selectRules } from './check.js';
@@ -10,9 +11,9 @@ import { isUserError, UserError } from './errors.js';
 import { SEVERITY_RANK, SEVERITIES, type Severity } from './findings.js';
 import { init } from './init/init.js';
 import { formatEvalJson, formatEvalPretty } from './report/eval.js';
-import { FORMATS, formatReport, type Format } from './report/index.js';
+import { FORMATS, streamReport, type Format } from './report/index.js';
 import { terminalSafe } from './report/terminal-text.js';
-import { TOOL_VERSION } from './result.js';
+import { TOOL_VERSION, type CheckResult } from './result.js';
 import { runExamples } from './rules/examples.js';
 import { explainRule } from './rules/explain.js';
 import { loadRules } from './rules/load.js';
@@ -109,9 +110,9 @@ async function check(paths: string[], options: CheckCliOptions): Promise<number>
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.cache ? { cacheDir: options.cache } : {}),
   });
+  if (options.output) refuseInputAsOutput(options.output, result);
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-  const report = formatReport(options.format, result, { color, ...(options.output ? { outputDir: dirname(resolve(options.output)) } : {}) });
-  writeReport(report, options.output);
+  writeReport(streamReport(options.format, result, { color, ...(options.output ? { outputDir: dirname(resolve(options.output)) } : {}) }), options.output);
   if (options.failOn === 'never') return EXIT.ok;
   const threshold = SEVERITY_RANK[options.failOn];
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.ok;
@@ -142,16 +143,36 @@ function runEval(targets: string[], options: EvalCliOptions): number {
   return comparison && comparison.regressions.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function writeReport(report: string, output: string | undefined): void {
+function writeReport(report: string | Iterable<string>, output: string | undefined): void {
+  const pieces = typeof report === 'string' ? [report] : report;
   if (!output) {
-    process.stdout.write(report);
+    for (const piece of pieces) process.stdout.write(piece);
     return;
   }
+  let fd: number | undefined;
   try {
-    writeFileSync(output, report);
+    fd = openSync(output, 'w');
+    for (const piece of pieces) writeSync(fd, piece);
   } catch (error) {
     throw new UserError(output, `cannot write the report (${(error as NodeJS.ErrnoException).code})`, 'check the folder exists and is writable');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** `--output` naming an article (or a skipped input) would overwrite what was just checked. */
+function refuseInputAsOutput(output: string, result: CheckResult): void {
+  const real = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const target = real(output);
+  const inputs = [...result.stories.flatMap((story) => story.articles.map((article) => article.path)), ...result.skipped.map((skipped) => skipped.path)];
+  const input = inputs.find((path) => real(path) === target);
+  if (input !== undefined) throw new UserError(`--output ${output}`, `is the input ${input}; writing the report there would overwrite it`, 'write the report to another file');
 }
 
 function testRules(dir: string): number {
@@ -172,7 +193,9 @@ function testRules(dir: string): number {
 
 function parseCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  // More threads than CPUs is slower, and millions of them exhaust the stack or V8 itself.
+  const cpus = availableParallelism();
+  if (!Number.isInteger(count) || count < 0 || count > cpus) throw new InvalidArgumentError(`expected a whole number from 0 to ${cpus} (the CPUs this machine has)`);
   return count;
 }
 
@@ -191,14 +214,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     if (isUserError(error)) {
-      process.stderr.write(`${error.message}\n`);
+      // Messages name files, and a file name can hold escape sequences: show them, do not run them.
+      process.stderr.write(`${error.message.split('\n').map(terminalSafe).join('\n')}\n`);
       return EXIT.error;
     }
     const debug = argv.includes('--debug');
     process.stderr.write(
       debug
         ? `crosscheck: internal error: ${(error as Error).stack}\n`
-        : `crosscheck: internal error: ${(error as Error).message}: please report it (run with --debug for details)\n`,
+        : `crosscheck: internal error: ${terminalSafe((error as Error).message)}: please report it (run with --debug for details)\n`,
     );
     return EXIT.error;
   }

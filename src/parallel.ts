@@ -11,6 +11,11 @@ import type { WorkerInput } from './worker.js';
 /** Below this many articles, starting threads costs more than it saves (measured: bench/RESULTS.md). */
 export const PARALLEL_FROM_ARTICLES = 2000;
 const WORKER_HEAP_MB = 256;
+/**
+ * Checking an article takes some tens of times its text in memory: a story longer than this many
+ * characters is checked on this thread, whose heap is not bounded, rather than overflow a worker's.
+ */
+export const WORKER_STORY_CHARS = 2 * 1024 * 1024;
 
 export function defaultWorkers(articles: number): number {
   return articles >= PARALLEL_FROM_ARTICLES ? Math.min(availableParallelism(), 4) : 0;
@@ -21,15 +26,7 @@ export function defaultWorkers(articles: number): number {
  * (dist/worker.js beside dist/cli.js) and from source under tsx (src/worker.ts).
  */
 export async function runRulesInWorkers(stories: readonly Story[], rules: readonly Rule[], threads: number): Promise<EngineResult> {
-  // This thread takes a share too: `threads` counts it, so N threads start N - 1 workers.
-  const shares: Story[][] = Array.from({ length: threads }, () => []);
-  const loads = new Array<number>(threads).fill(0);
-  for (const story of [...stories].sort((a, b) => size(b) - size(a))) {
-    const lightest = loads.indexOf(Math.min(...loads));
-    shares[lightest]!.push(story);
-    loads[lightest]! += size(story);
-  }
-  const [own, ...others] = shares;
+  const [own, ...others] = shareStories(stories, threads);
   const entry = workerEntry();
   const pending = others
     .filter((share) => share.length > 0)
@@ -46,12 +43,32 @@ export async function runRulesInWorkers(stories: readonly Story[], rules: readon
           worker.once('message', resolve);
           worker.once('error', reject);
           worker.once('exit', (code) => code !== 0 && reject(new Error(`a checking thread stopped with code ${code}`)));
-        }),
+          // A thread that runs out of its heap gives its share back: this thread checks it.
+        }).catch(() => checkStories(share, rules, { release: true })),
     );
   const mine = checkStories(own ?? [], rules, { release: true });
   const results = [mine, ...(await Promise.all(pending))];
   // Shares hold different stories, so their groups merge without clashing.
   return { findings: results.flatMap((result) => result.findings).sort(compareFindings), groups: Object.assign({}, ...results.map((result) => result.groups)) };
+}
+
+/**
+ * Splits the stories into one share per thread, balanced by text length; this thread takes the first
+ * share and every story too large for a worker's bounded heap. No more threads than stories.
+ */
+export function shareStories(stories: readonly Story[], threads: number): Story[][] {
+  const count = Math.max(1, Math.min(threads, stories.length));
+  // This thread takes a share too: `threads` counts it, so N threads start N - 1 workers.
+  const shares: Story[][] = Array.from({ length: count }, () => []);
+  const loads = new Array<number>(count).fill(0);
+  for (const story of [...stories].sort((a, b) => size(b) - size(a))) {
+    let lightest = 0;
+    for (let index = 1; index < count; index++) if (loads[index]! < loads[lightest]!) lightest = index;
+    const target = size(story) > WORKER_STORY_CHARS ? 0 : lightest;
+    shares[target]!.push(story);
+    loads[target]! += size(story);
+  }
+  return shares;
 }
 
 function size(story: Story): number {

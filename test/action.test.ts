@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { bundle } from '../scripts/build.js';
@@ -22,7 +23,13 @@ interface Run {
 }
 
 /** A repository with a base commit and a pull-request commit, and the bundled action run on it as GitHub does. */
-function runAction(base: Record<string, string>, pull: Record<string, string>, inputs: Record<string, string>, rules = 'rules'): Run {
+function runAction(
+  base: Record<string, string>,
+  pull: Record<string, string>,
+  inputs: Record<string, string>,
+  rules = 'rules',
+  options: { env?: Record<string, string | undefined>; baseSha?: (home: string) => string; setUp?: (repo: string) => void } = {},
+): Run & { home: string } {
   const repo = mkdtempSync(join(tmpdir(), 'crosscheck-action-'));
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
   const write = (files: Record<string, string>) => {
@@ -36,11 +43,13 @@ function runAction(base: Record<string, string>, pull: Record<string, string>, i
   write(base);
   git('add', '-A');
   git('commit', '-qm', 'base');
-  const baseSha = git('rev-parse', 'HEAD');
+  const realBase = git('rev-parse', 'HEAD');
   write(pull);
   git('add', '-A');
   git('commit', '-qm', 'pull request');
   const home = mkdtempSync(join(tmpdir(), 'crosscheck-runner-'));
+  const baseSha = options.baseSha?.(home) ?? realBase;
+  options.setUp?.(repo);
   writeFileSync(join(home, 'event.json'), JSON.stringify({ pull_request: { base: { sha: baseSha } } }));
   writeFileSync(join(home, 'summary.md'), '');
   writeFileSync(join(home, 'output.txt'), '');
@@ -54,7 +63,9 @@ function runAction(base: Record<string, string>, pull: Record<string, string>, i
     GITHUB_STEP_SUMMARY: join(home, 'summary.md'),
     GITHUB_OUTPUT: join(home, 'output.txt'),
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...options.env,
   };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const result = spawnSync(process.execPath, [ACTION], { cwd: repo, env, encoding: 'utf8' });
   const outputs = Object.fromEntries(
     [...readFileSync(join(home, 'output.txt'), 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((match) => [match[1]!, match[3]!]),
@@ -66,7 +77,7 @@ function runAction(base: Record<string, string>, pull: Record<string, string>, i
   } catch {
     sarif = undefined;
   }
-  return { status: result.status, stdout: result.stdout, summary: readFileSync(join(home, 'summary.md'), 'utf8'), outputs, sarif };
+  return { status: result.status, stdout: result.stdout, summary: readFileSync(join(home, 'summary.md'), 'utf8'), outputs, sarif, home };
 }
 
 const seed = (name: string) => readFileSync(join('seeds', name), 'utf8');
@@ -149,6 +160,44 @@ describe('GitHub Action (dist/action.js)', () => {
     expect(lines.filter((line) => line.startsWith('::notice title=house-style'))).toHaveLength(1);
     expect(run.summary).not.toContain('<script>');
     expect(run.status).toBe(0);
+  });
+
+  it('reports a broken rule symbolic link as a positioned error, without a stack trace', () => {
+    const run = runAction({ 'news/a.txt': 'The US said so.' }, { 'news/b.txt': 'The U.S. said so.' }, { paths: 'news', rules: 'rules' }, 'rules', {
+      setUp: (repo) => symlinkSync('missing.yaml', join(repo, 'rules', 'zz.yaml')),
+    });
+    expect(run.stdout).toContain('::error::rules/zz.yaml:1:1: cannot read the rule file: broken symbolic link: make it a readable YAML file, or remove it from the rules folder\n');
+    expect(run.stdout).not.toMatch(/\s+at .*\.js:\d+/);
+    expect(run.status).toBe(1);
+  });
+
+  it('goes on without a job summary when GITHUB_STEP_SUMMARY is unset, with a warning and no stack trace', () => {
+    const run = runAction({ 'news/a.txt': 'The US said so.' }, { 'news/b.txt': 'The U.S. said so.' }, { paths: 'news', rules: 'rules', 'fail-on': 'never' }, 'rules', {
+      env: { GITHUB_STEP_SUMMARY: undefined },
+    });
+    expect(run.stdout).toContain('::warning::no job summary written: Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.\n');
+    expect(run.stdout).not.toMatch(/\s+at .*\.js:\d+/);
+    expect(run.outputs.findings).toBe('2');
+    expect(run.sarif?.runs[0]!.results).toHaveLength(2);
+    expect(run.status).toBe(0);
+  });
+
+  it('passes the event base commit to git after --end-of-options, so it cannot be an option', () => {
+    const run = runAction({ 'news/a.txt': 'The US said so.' }, { 'news/b.txt': 'The U.S. said so.' }, { paths: 'news', rules: 'rules', 'fail-on': 'never' }, 'rules', {
+      baseSha: (home) => `--output=${join(home, 'pwned')}`,
+    });
+    expect(readdirSync(run.home).filter((name) => name.startsWith('pwned'))).toEqual([]);
+    expect(run.stdout).toMatch(/::warning::only-changed: git could not list the changed files \(.*\); check out with fetch-depth: 0\. Showing findings in every file\.\n/);
+  });
+
+  it('keeps a blank line in a story or file name inside the HTML of the job summary: no Markdown image or link renders', () => {
+    const story = 'talks\n\n![t](https://evil.example/t.png) [c](https://evil.example/c)\n\n<img src=x>';
+    const front = `---\nstory: ${JSON.stringify(story)}\n---\n`;
+    const run = runAction({ 'news/a.txt': `${front}The US said so.` }, { 'news/b.txt': `${front}The U.S. said so.` }, { paths: 'news', rules: 'rules', 'fail-on': 'never', 'only-changed': 'false' });
+    expect(run.summary).toContain('<h3>talks&#10;&#10;![t](https://evil.example/t.png) [c](https://evil.example/c)&#10;&#10;&#60;img src=x&#62;</h3>');
+    const html = new MarkdownIt({ html: true }).render(run.summary);
+    expect(html).not.toMatch(/<img|<a /);
+    expect(html).toContain('![t](https://evil.example/t.png)');
   });
 
   it('is declared for node24 with its inputs and outputs, and the workflow grants least privilege', () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../src/kinds/index.js';
@@ -70,9 +70,37 @@ describe('crosscheck CLI', () => {
     [['seeds', '--rules', 'no/rules'], 'no/rules: no such rules folder: give a folder of *.yaml rules (`crosscheck init` writes a starter set)\n'],
     [['seeds', '--rule', 'nope'], `--rule nope: no such rule: rules in rules: ${RULE_IDS}\n`],
     [['seeds', '--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json, sarif, github, html.\n"],
+    [['seeds', '--workers', '10000000'], `error: option '--workers <n>' argument '10000000' is invalid. expected a whole number from 0 to ${availableParallelism()} (the CPUs this machine has)\n`],
+    [['seeds', '--workers', '1000000000'], `error: option '--workers <n>' argument '1000000000' is invalid. expected a whole number from 0 to ${availableParallelism()} (the CPUs this machine has)\n`],
+    [['seeds', '--output', 'seeds/000_c6436b982e71f45e.txt'], '--output seeds/000_c6436b982e71f45e.txt: is the input seeds/000_c6436b982e71f45e.txt; writing the report there would overwrite it: write the report to another file\n'],
+    [['seeds', '--output', './seeds/../seeds/000_c6436b982e71f45e.txt'], '--output ./seeds/../seeds/000_c6436b982e71f45e.txt: is the input seeds/000_c6436b982e71f45e.txt; writing the report there would overwrite it: write the report to another file\n'],
   ])('usage and input errors exit 2: %j', (args, message) => {
     const { status, stderr } = crosscheck(...args);
     expect(status).toBe(2);
     expect(stderr).toBe(message);
   });
+
+  it('leaves the article untouched when --output names it', () => {
+    const before = readFileSync('seeds/000_c6436b982e71f45e.txt', 'utf8');
+    expect(crosscheck('seeds', '--format', 'json', '--output', 'seeds/000_c6436b982e71f45e.txt').status).toBe(2);
+    expect(readFileSync('seeds/000_c6436b982e71f45e.txt', 'utf8')).toBe(before);
+  });
+
+  it('shows control characters in file names as escapes, in the report and in errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
+    const story = join(dir, 'story');
+    mkdirSync(story);
+    const evil = 'a\u001b[2J\u001b]0;pwned\u0007\u202e.txt';
+    writeFileSync(join(story, evil), 'European leaders and U.S. envoys met.');
+    writeFileSync(join(story, 'b.txt'), 'European leaders and US envoys met.');
+    const { stdout } = crosscheck(story, '--rule', 'house-style', '--fail-on', 'never');
+    expect(stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(stdout).toContain(`    ${story}/a\\u001b[2J\\u001b]0;pwned\\u0007\\u202e.txt:1:22  European leaders and U.S. envoys met.\n`);
+    const missing = crosscheck(join(dir, 'no\u001b[31mpe'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`${dir}/no\\u001b[31mpe: no such file or folder: give the path of an article or of a folder of articles\n`);
+    const github = crosscheck(story, '--rule', 'house-style', '--format', 'github').stdout;
+    expect(github).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(github).toContain(`(${story}/a\\u001b[2J\\u001b]0;pwned\\u0007\\u202e.txt:1: "U.S.")\n`);
+  }, 60_000);
 });

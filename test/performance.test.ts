@@ -21,12 +21,7 @@ describe('cache and worker threads', () => {
     const warm = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir });
     expect(warm.findings).toEqual(plain.findings);
     expect(warm.groups).toEqual(plain.groups);
-    // The warm run read the cache: emptied entries give no findings and no groups.
-    for (const entry of readdirSync(cacheDir)) writeFileSync(join(cacheDir, entry), JSON.stringify({ findings: [], groups: [] }));
-    const emptied = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir });
-    expect(emptied.findings).toEqual([]);
-    expect(Object.values(emptied.groups).flat()).toEqual([]);
-    // An entry of an older shape is checked again rather than trusted.
+    // An entry of the wrong shape is a miss: the story is checked again.
     for (const entry of readdirSync(cacheDir)) writeFileSync(join(cacheDir, entry), '[]');
     expect((await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir })).findings).toEqual(plain.findings);
   }, 120_000);

@@ -21,15 +21,24 @@ export interface ArticleMetadata {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
 
+/** A scalar read as text (`title: 2026` is "2026"); a list or mapping is an error, not "[object Object]". */
+const text = z.union([z.string(), z.number(), z.boolean()], { error: 'expected text, not a list or mapping' }).transform(String);
+
 const frontMatterSchema = z
   .object({
-    title: z.coerce.string().optional(),
-    date: z.union([z.string(), z.date()]).optional(),
-    source: z.coerce.string().optional(),
-    url: z.coerce.string().optional(),
-    story: z.coerce.string().optional(),
+    title: text.optional(),
+    date: z.union([z.string(), z.date()], { error: 'expected a date, YYYY-MM-DD' }).optional(),
+    source: text.optional(),
+    url: text.optional(),
+    story: text.optional(),
   })
   .loose();
+
+/**
+ * Front matter holds a few keys; past this it is not front matter, and the YAML library's check for
+ * repeated keys takes time growing with the square of their number.
+ */
+export const MAX_FRONT_MATTER = 16 * 1024;
 
 /** How many non-empty lines from the top a dateline may sit on. */
 const DATELINE_WINDOW = 12;
@@ -54,13 +63,21 @@ export function readMetadata(path: string, original: string, norm: NormalizedTex
 
   let bodyStart = 0;
   const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(text);
+  if (!frontMatter && /^---[ \t]*\n/.test(text)) {
+    throw new UserError(whereOriginal(0), 'front matter is opened with `---` but never closed', 'end it with a `---` line, or remove the first line if the article has no front matter');
+  }
+  if (frontMatter && (frontMatter[1]?.length ?? 0) > MAX_FRONT_MATTER) {
+    throw new UserError(whereOriginal(0), `front matter is longer than ${MAX_FRONT_MATTER} characters`, 'keep front matter to title, date, source, url and story');
+  }
   if (frontMatter) {
     bodyStart = frontMatter[0].length;
     masked.push([0, bodyStart]);
     // Parse the original text: folding curly quotes to straight ones could break YAML quoting.
     const yamlStart = text.indexOf('\n') + 1;
     const [originalStart, originalEnd] = toOriginal(norm, yamlStart, yamlStart + (frontMatter[1]?.length ?? 0));
-    const fields = parseFrontMatter(original.slice(originalStart, originalEnd), (offset) => whereOriginal(originalStart + offset));
+    // A lone CR ends a line as LF does (positions count it so); the YAML library knows only LF and CRLF.
+    const yaml = original.slice(originalStart, originalEnd).replace(/\r(?!\n)/g, '\n');
+    const fields = parseFrontMatter(yaml, (offset) => whereOriginal(originalStart + offset));
     if (fields.title) metadata.title = fields.title.trim();
     if (fields.source) metadata.source = fields.source.trim();
     if (fields.url) metadata.url = fields.url.trim();

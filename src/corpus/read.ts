@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { displayPath } from '../paths.js';
 import { UserError } from '../errors.js';
@@ -47,18 +47,12 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
       skipped.push({ path: shown, reason: 'documentation file, not an article' });
       return;
     }
-    let bytes: Buffer;
-    try {
-      const size = statSync(file).size;
-      if (size > maxFileSize) {
-        skipped.push({ path: shown, reason: `larger than --max-file-size (${size} > ${maxFileSize} bytes)` });
-        return;
-      }
-      bytes = readFileSync(file);
-    } catch (error) {
-      skipped.push({ path: shown, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    const read = readRegularFile(file, maxFileSize);
+    if ('reason' in read) {
+      skipped.push({ path: shown, reason: read.reason });
       return;
     }
+    const bytes = read.bytes;
     const decoded = decode(bytes);
     if ('reason' in decoded) {
       skipped.push({ path: shown, reason: decoded.reason });
@@ -74,7 +68,23 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
     articles.push(article);
   };
 
+  // Real paths of the folders read, so a symbolic link back up the tree is read once, not forever.
+  const visitedFolders = new Map<string, string>();
   const visitDirectory = (dir: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (error) {
+      skipped.push({ path: displayPath(dir, cwd, given), reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
+    }
+    const shownDir = displayPath(dir, cwd, given);
+    const readAs = visitedFolders.get(real);
+    if (readAs !== undefined) {
+      skipped.push({ path: shownDir, reason: `symbolic link to a folder already read (${readAs}): a loop or a second way in` });
+      return;
+    }
+    visitedFolders.set(real, shownDir);
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -82,24 +92,34 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
       skipped.push({ path: displayPath(dir, cwd, given), reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Links last, so that a folder reached both directly and through a link is read under its own name.
+    entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
+      const shown = displayPath(full, cwd, given);
+      if (entry.name.startsWith('.')) {
+        skipped.push({ path: shown, reason: 'hidden (the name starts with a dot), not read' });
+        continue;
+      }
+      if (entry.name === 'node_modules') {
+        skipped.push({ path: shown, reason: 'node_modules folder, not read' });
+        continue;
+      }
       // Symbolic links are followed: an archive of linked articles is still articles.
-      let kind: 'directory' | 'file' | 'other' = entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+      let kind = kindOf(entry);
       if (entry.isSymbolicLink()) {
         try {
-          const target = statSync(full);
-          kind = target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
-        } catch {
-          skipped.push({ path: displayPath(full, cwd, given), reason: 'broken symbolic link' });
+          kind = kindOf(statSync(full));
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          skipped.push({ path: shown, reason: code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link' });
           continue;
         }
       }
       if (kind === 'directory') visitDirectory(full);
       else if (kind === 'file' && ARTICLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) visitFile(full, false);
-      else if (kind === 'file') skipped.push({ path: displayPath(full, cwd, given), reason: `not an article (only ${ARTICLE_EXTENSIONS.join(' and ')} files are read)` });
+      else if (kind === 'file') skipped.push({ path: shown, reason: `not an article (only ${ARTICLE_EXTENSIONS.join(' and ')} files are read)` });
+      else skipped.push({ path: shown, reason: `not a regular file (${kind})` });
     }
   };
 
@@ -115,6 +135,43 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
     else visitFile(path, true);
   }
   return { articles, skipped };
+}
+
+type FileKind = 'directory' | 'file' | 'FIFO' | 'socket' | 'device' | 'unknown type';
+
+function kindOf(entry: Dirent | Stats): FileKind {
+  if (entry.isDirectory()) return 'directory';
+  if (entry.isFile()) return 'file';
+  if (entry.isFIFO()) return 'FIFO';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'device';
+  return 'unknown type';
+}
+
+/**
+ * The bytes of a regular file no larger than `maxSize`. The type is checked on the opened descriptor
+ * (a path can be swapped between a stat and an open), and the open does not block: a FIFO would wait
+ * for a writer forever, and a device such as /dev/zero reads without end.
+ */
+export function readRegularFile(file: string, maxSize: number): { bytes: Buffer } | { reason: string } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  try {
+    const stats = fstatSync(fd);
+    const kind = kindOf(stats);
+    if (kind === 'directory') return { reason: 'a folder, not a file' };
+    if (kind !== 'file') return { reason: `not a regular file (${kind})` };
+    if (stats.size > maxSize) return { reason: `larger than --max-file-size (${stats.size} > ${maxSize} bytes)` };
+    return { bytes: readFileSync(fd) };
+  } catch (error) {
+    return { reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 type Decoded = { text: string } | { reason: string };

@@ -36,9 +36,6 @@ const SPAN_WORDS = new RegExp(`\\b(${VOCABULARY.relativeDates.spanWords.join('|'
 const EVENT_WINDOW = 8;
 /** A date names a weekday, a month, a year or a day next to today; anything else chrono finds is a span of time. */
 const ANCHOR = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|tomorrow|\d{4})\b/i;
-const ANCHORS = new RegExp(ANCHOR.source, 'gi');
-/** Characters read either side of an anchor word: a date phrase is shorter. */
-const ANCHOR_REACH = 48;
 const DAY = 86_400_000;
 
 /**
@@ -52,10 +49,24 @@ export function extractDates(article: Article, facts?: AnalysisSource): DateMent
   const text = article.body;
   const published = article.metadata.date ? new Date(`${article.metadata.date}T12:00:00Z`) : undefined;
   const mentions: DateMention[] = [];
+  // Ranges already read as dates, in text order and disjoint: a search finds an overlap, not a scan.
   const taken: Array<[number, number]> = [];
-  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+  const firstEndingAfter = (offset: number) => {
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (taken[middle]![1] > offset) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+  const free = (start: number, end: number) => {
+    const next = taken[firstEndingAfter(start)];
+    return !next || next[0] >= end;
+  };
   const add = (start: number, end: number, first: Date, last: Date, writtenWeekday?: number, complete = false) => {
-    taken.push([start, end]);
+    taken.splice(firstEndingAfter(start), 0, [start, end]);
     mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(analysis, start, end) });
   };
 
@@ -120,26 +131,54 @@ export function extractDates(article: Article, facts?: AnalysisSource): DateMent
 function parseAnchored(analysis: Analysis, reference: Date): Array<{ result: chrono.ParsedResult; index: number }> {
   const results: Array<{ result: chrono.ParsedResult; index: number }> = [];
   const text = analysis.text;
-  for (const sentence of analysis.sentences) {
-    const windows: Array<[number, number]> = [];
-    const written = text.slice(sentence.start, sentence.end);
-    for (const match of written.matchAll(ANCHORS)) {
-      // Whole words either side: "on the morning of Tuesday, January 7, 2026 at 10am".
-      let from = Math.max(0, match.index - ANCHOR_REACH);
-      let to = Math.min(written.length, match.index + match[0].length + ANCHOR_REACH);
-      while (from > 0 && !/\s/.test(written[from - 1]!)) from--;
-      while (to < written.length && !/\s/.test(written[to]!)) to++;
-      const last = windows.at(-1);
-      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-      else windows.push([from, to]);
-    }
-    for (const [from, to] of windows) {
-      for (const result of chrono.parse(written.slice(from, to), { instant: reference, timezone: 0 }, { forwardDate: false })) {
-        results.push({ result, index: result.index + sentence.start + from });
-      }
+  for (const [from, to] of chronoSpans(text)) {
+    const piece = text.slice(from, to);
+    if (!ANCHOR.test(piece)) continue;
+    for (const result of chrono.parse(piece, { instant: reference, timezone: 0 }, { forwardDate: false })) {
+      results.push({ result, index: result.index + from });
     }
   }
   return results;
+}
+
+/** Where to end a piece starting at `from`: after the last sentence end in its second half, else at its last space. */
+function cutPoint(text: string, from: number): number {
+  let space = -1;
+  for (let at = CHRONO_MAX_SPAN - 1; at > CHRONO_MAX_SPAN / 2; at--) {
+    const ch = text[from + at];
+    if (ch !== ' ') continue;
+    if (/[.!?;]/.test(text[from + at - 1]!)) return at;
+    if (space < 0) space = at;
+  }
+  return space > 0 ? space : CHRONO_MAX_SPAN;
+}
+
+/** chrono-node's time grows with the square of a run of whitespace or of a very long line: it sees neither. */
+export const CHRONO_MAX_SPAN = 2000;
+/** A run of this much whitespace (a line or more of it) separates two pieces: no date is written across it. */
+const WHITESPACE_BREAK = /[ \t\n]{16,}|\n/g;
+
+/**
+ * The pieces of the text chrono reads: lines, split at long runs of whitespace, and cut into at most
+ * CHRONO_MAX_SPAN characters, at a sentence end or else a space, so that a date is rarely cut.
+ */
+export function chronoSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const cut = (from: number, to: number) => {
+    while (to - from > CHRONO_MAX_SPAN) {
+      const at = cutPoint(text, from);
+      spans.push([from, from + at]);
+      from += at;
+    }
+    if (to > from && /\S/.test(text.slice(from, to))) spans.push([from, to]);
+  };
+  let at = 0;
+  for (const gap of text.matchAll(WHITESPACE_BREAK)) {
+    cut(at, gap.index);
+    at = gap.index + gap[0].length;
+  }
+  cut(at, text.length);
+  return spans;
 }
 
 /** chrono's hits that are not dates here: "now", "today", "march" the verb, "24/7", dates inside URLs. */
@@ -158,9 +197,13 @@ function falseHit(text: string, result: chrono.ParsedResult, start: number): boo
   return false;
 }
 
+/** How far back from a date the start of its URL is looked for: a bound, so a line with no spaces stays linear. */
+const URL_REACH = 300;
+
 function insideUrl(text: string, at: number): boolean {
   let start = at;
-  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  const limit = Math.max(0, at - URL_REACH);
+  while (start > limit && !/\s/.test(text[start - 1]!)) start--;
   return /^(<?https?:\/\/|www\.)/i.test(text.slice(start, at + 1)) || /[\w-]+\.[a-z]{2,}\//i.test(text.slice(start, at));
 }
 

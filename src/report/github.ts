@@ -3,6 +3,7 @@ import type { Span } from '../corpus/article.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../findings.js';
 import type { CheckResult } from '../result.js';
 import { shorten } from './excerpt.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** GitHub shows at most this many annotations of each severity per step and drops the rest silently. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -65,9 +66,12 @@ function properties(ruleId: string, span: Span): core.AnnotationProperties {
 /** Issues the annotations as workflow commands through @actions/core, which escapes them. */
 export function issueAnnotations(plan: AnnotationPlan): void {
   for (const { severity, message, properties: props } of plan.shown) {
-    if (severity === 'error') core.error(message, props);
-    else if (severity === 'warning') core.warning(message, props);
-    else core.notice(message, props);
+    // @actions/core escapes line breaks and `%`, not escape sequences: a file name or excerpt could hold them.
+    const safe = terminalSafe(message);
+    const safeProps = { ...props, ...(props.file ? { file: terminalSafe(props.file) } : {}), ...(props.title ? { title: terminalSafe(props.title) } : {}) };
+    if (severity === 'error') core.error(safe, safeProps);
+    else if (severity === 'warning') core.warning(safe, safeProps);
+    else core.notice(safe, safeProps);
   }
   const hidden = plan.notShown.error + plan.notShown.warning + plan.notShown.notice;
   if (hidden > 0) {
@@ -88,7 +92,7 @@ export function formatGithub(result: CheckResult): string {
 
 /** Every file not read says so, with its reason: nothing is skipped silently. */
 export function issueSkipped(result: CheckResult): void {
-  for (const skipped of result.skipped) core.warning(`skipped: ${skipped.reason}`, { title: 'crosscheck', file: skipped.path });
+  for (const skipped of result.skipped) core.warning(`skipped: ${terminalSafe(skipped.reason)}`, { title: 'crosscheck', file: terminalSafe(skipped.path) });
 }
 
 /** @actions/core writes workflow commands to standard output; collect them as text instead. */

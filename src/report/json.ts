@@ -1,4 +1,5 @@
 import type { Span } from '../corpus/article.js';
+import { jsonChunks } from './json-stream.js';
 import { countBySeverity, TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
 
 /** Bumped when a field is removed or changes meaning; adding a field keeps the version. */
@@ -6,6 +7,15 @@ export const JSON_FORMAT_VERSION = 1;
 
 /** The documented JSON shape (see README, "JSON output"). */
 export function formatJson(result: CheckResult): string {
+  return [...jsonChunks(jsonReport(result))].join('');
+}
+
+/** The JSON report as pieces, for writing out one at a time. */
+export function streamJson(result: CheckResult): Iterable<string> {
+  return jsonChunks(jsonReport(result));
+}
+
+function jsonReport(result: CheckResult) {
   const counts = countBySeverity(result.findings);
   const articles = result.stories.flatMap((story) => story.articles);
   const report = {
@@ -37,7 +47,7 @@ export function formatJson(result: CheckResult): string {
       data: finding.data,
     })),
   };
-  return JSON.stringify(report, null, 2) + '\n';
+  return report;
 }
 
 function location(span: Span) {

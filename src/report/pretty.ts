@@ -37,9 +37,10 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
         `  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('dim', finding.ruleId)}  ${terminalSafe(finding.message)}`,
       );
       const spans = [finding.location, ...finding.related];
-      const width = Math.max(...spans.map((span) => where(span).length));
+      // File names are as untrusted as article text.
+      const width = Math.max(...spans.map((span) => terminalSafe(where(span)).length));
       for (const span of spans) {
-        out.push(`    ${paint('blue', where(span).padEnd(width))}  ${excerptInContext(span, result, paint)}`);
+        out.push(`    ${paint('blue', terminalSafe(where(span)).padEnd(width))}  ${excerptInContext(span, result, paint)}`);
       }
       out.push('');
     }
@@ -50,7 +51,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     out.push(paint('dim', `not compared (one article, nothing to compare it with): ${alone.map((story) => terminalSafe(story.id)).join(', ')}`));
   }
   for (const skipped of result.skipped) {
-    out.push(paint('dim', `skipped ${terminalSafe(skipped.path)}: ${skipped.reason}`));
+    out.push(paint('dim', `skipped ${terminalSafe(skipped.path)}: ${terminalSafe(skipped.reason)}`));
   }
   return out.join('\n') + '\n';
 }

@@ -3,12 +3,22 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Span } from '../corpus/article.js';
 import type { Severity } from '../findings.js';
+import { jsonChunks } from './json-stream.js';
 import { TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', notice: 'note' };
 
 /** SARIF 2.1.0: the contract code scanning and other tools read findings by. */
 export function formatSarif(result: CheckResult): string {
+  return [...jsonChunks(sarifLog(result))].join('');
+}
+
+/** The SARIF log as pieces, for writing out one at a time. */
+export function streamSarif(result: CheckResult): Iterable<string> {
+  return jsonChunks(sarifLog(result));
+}
+
+function sarifLog(result: CheckResult): Sarif.Log {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const articles = result.stories.flatMap((story) => story.articles);
   const log: Sarif.Log = {
@@ -55,7 +65,7 @@ export function formatSarif(result: CheckResult): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return log;
 }
 
 function physical(span: Span): Sarif.Location {

@@ -2,10 +2,20 @@ import { posix } from 'node:path';
 import { buildCoverage } from '../coverage.js';
 import { countBySeverity, type CheckResult } from '../result.js';
 import { shorten, where } from './excerpt.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml as escapeHtmlText } from './html-escape.js';
 
-/** GitHub rejects a job summary over 1 MiB; stay well under it. */
+/**
+ * The summary is Markdown holding HTML blocks, and a blank line ends an HTML block: what follows
+ * would be read as Markdown (images, links). Line breaks in untrusted text become character references.
+ */
+function escapeHtml(text: string): string {
+  return escapeHtmlText(text).replace(/\r\n|\r|\n/g, '&#10;');
+}
+
+/** GitHub rejects a job summary over 1 MiB (in bytes of UTF-8); stay well under it. */
 export const SUMMARY_LIMIT = 900 * 1024;
+/** Skipped files listed by name; the rest are counted. */
+export const SKIPPED_LISTED = 500;
 const MARK = { error: '🔴', warning: '🟠', notice: '🔵' } as const;
 const CELL_CHARS = 60;
 
@@ -25,8 +35,16 @@ export function formatSummary(result: CheckResult, options: SummaryOptions = {})
     `<p>${result.findings.length} findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices, in ${result.stories.length} ${result.stories.length === 1 ? 'story' : 'stories'} of ${result.stories.reduce((n, s) => n + s.articles.length, 0)} articles.${options.hidden ? ` ${options.hidden} findings in unchanged files are not shown.` : ''}${result.skipped.length ? ` ${result.skipped.length} files skipped.` : ''}</p>`,
   ];
   if (result.skipped.length > 0) {
-    parts.push('<details><summary>Files not read</summary><ul>', ...result.skipped.map((s) => `<li><code>${escapeHtml(s.path)}</code>: ${escapeHtml(s.reason)}</li>`), '</ul></details>');
+    const listed = result.skipped.slice(0, SKIPPED_LISTED);
+    const more = result.skipped.length - listed.length;
+    parts.push(
+      '<details><summary>Files not read</summary><ul>',
+      ...listed.map((s) => `<li><code>${escapeHtml(s.path)}</code>: ${escapeHtml(s.reason)}</li>`),
+      ...(more > 0 ? [`<li>and ${more} more (every one is in the SARIF report)</li>`] : []),
+      '</ul></details>',
+    );
   }
+  let bytes = Buffer.byteLength(parts.join('\n'));
   const storiesWithFindings = new Set(result.findings.map((finding) => finding.story));
   for (const coverage of buildCoverage(result)) {
     if (!storiesWithFindings.has(coverage.story.id)) continue;
@@ -57,11 +75,13 @@ export function formatSummary(result: CheckResult, options: SummaryOptions = {})
       '</ul>',
     );
     const text = section.join('\n');
-    if (parts.join('\n').length + text.length > SUMMARY_LIMIT) {
+    const size = Buffer.byteLength(text) + 1;
+    if (bytes + size > SUMMARY_LIMIT) {
       parts.push(`<p>The summary stops here to stay under GitHub's 1 MiB limit; the SARIF report has every finding.</p>`);
       break;
     }
     parts.push(text);
+    bytes += size;
   }
   return parts.join('\n') + '\n';
 }

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { decode, readRegularFile } from '../corpus/read.js';
 import { displayPath } from '../paths.js';
-import { isMap, isScalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { UserError, UserErrors } from '../errors.js';
 import { KINDS } from '../kinds/index.js';
@@ -29,7 +30,11 @@ export function loadRules(dir: string, cwd = process.cwd()): Rule[] {
   const errors: UserError[] = [];
   for (const name of names) {
     const path = displayPath(join(dir, name), cwd, dir);
-    const source = readFileSync(join(dir, name), 'utf8');
+    const source = readRuleFile(join(dir, name), path);
+    if (source instanceof UserError) {
+      errors.push(source);
+      continue;
+    }
     const result = parseRule(path, source);
     if ('errors' in result) errors.push(...result.errors);
     else rules.push(result.rule);
@@ -38,6 +43,19 @@ export function loadRules(dir: string, cwd = process.cwd()): Rule[] {
   if (errors.length > 0) throw new UserErrors(errors);
   if (rules.length === 0) throw new UserError(dir, 'holds no *.yaml rules', 'add a rule file or point --rules at another folder');
   return rules;
+}
+
+/** A rule file's text; a FIFO, a folder, a broken link or bytes that are not UTF-8 are errors naming the file. */
+function readRuleFile(file: string, path: string): string | UserError {
+  // One byte over the limit is enough for parseRule to say the file is too large.
+  const read = readRegularFile(file, MAX_RULE_FILE_SIZE + 1);
+  if ('reason' in read) {
+    const reason = read.reason.startsWith('unreadable (ENOENT)') ? 'broken symbolic link' : read.reason;
+    return new UserError(`${path}:1:1`, `cannot read the rule file: ${reason}`, 'make it a readable YAML file, or remove it from the rules folder');
+  }
+  const decoded = decode(read.bytes);
+  if ('reason' in decoded) return new UserError(`${path}:1:1`, `rule file is ${decoded.reason.replace(/ \(save it as UTF-8\)$/, '')}`, 'save it as UTF-8');
+  return decoded.text;
 }
 
 export type ParsedRule = { rule: Rule } | { errors: UserError[] };
@@ -67,7 +85,8 @@ export function parseRule(path: string, source: string): ParsedRule {
   }
   const kind = typeof kindName === 'string' ? KINDS.get(kindName) : undefined;
   if (!kind) {
-    return { errors: [new UserError(at(nodeStart(kindNode)), `kind: unknown kind ${JSON.stringify(kindName)}`, `use one of ${known}`)] };
+    const what = isScalar(kindNode) ? `unknown kind ${describeValue(kindName)}` : `expected a kind name, got ${describeValue(parsedYaml.value && (parsedYaml.value as Record<string, unknown>).kind)}`;
+    return { errors: [new UserError(at(nodeStart(kindNode)), `kind: ${what}`, `use one of ${known}`)] };
   }
 
   const value = parsedYaml.value as Record<string, unknown>;
@@ -83,10 +102,10 @@ export function parseRule(path: string, source: string): ParsedRule {
 function issueError(issue: z.core.$ZodIssue, doc: Document, value: unknown, at: (offset: number) => string): UserError {
   const keyPath = issue.path.map(String);
   const shown = keyPath.join('.') || '(rule)';
-  const node = doc.getIn(issue.path, true) as Node | undefined;
+  const node = nodeAt(doc, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const parent = (issue.path.length ? doc.getIn(issue.path, true) : doc.contents) as Node | undefined;
+      const parent = (issue.path.length ? nodeAt(doc, issue.path) : doc.contents) as Node | undefined;
       const key = issue.keys[0]!;
       const keyNode = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key : undefined;
       const allowed = allowedKeys(doc, issue.path);
@@ -106,6 +125,9 @@ function issueError(issue: z.core.$ZodIssue, doc: Document, value: unknown, at: 
       const actual = lookup(value, issue.path);
       if (actual === undefined) {
         return new UserError(at(nodeStart(parentNode(doc, issue.path))), `${shown}: missing`, `add \`${keyPath.at(-1)}:\` (${issue.expected})`);
+      }
+      if (typeof actual === 'number' && !Number.isFinite(actual)) {
+        return new UserError(at(nodeStart(node)), `${shown}: expected a finite number, got ${describeValue(actual)}`, 'write a number');
       }
       return new UserError(at(nodeStart(node)), `${shown}: expected ${issue.expected}, got ${describeValue(actual)}`, `write a ${issue.expected}`);
     }
@@ -149,10 +171,24 @@ function allowedKeys(doc: Document, path: readonly PropertyKey[]): string | unde
 
 function parentNode(doc: Document, path: readonly PropertyKey[]): Node | undefined {
   for (let depth = path.length - 1; depth > 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
+    const node = nodeAt(doc, path.slice(0, depth));
     if (node) return node;
   }
   return doc.contents ?? undefined;
+}
+
+/**
+ * The YAML node at a validated value's key path. Keys are matched as text: the schema sees `{1: 2}`
+ * with the key "1", where the YAML node's key is the number 1.
+ */
+function nodeAt(doc: Document, path: readonly PropertyKey[]): Node | undefined {
+  let current: unknown = doc.contents;
+  for (const segment of path) {
+    if (isMap(current)) current = current.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(segment))?.value;
+    else if (isSeq(current)) current = current.items[Number(segment)];
+    else return undefined;
+  }
+  return (current ?? undefined) as Node | undefined;
 }
 
 function nodeStart(node: Node | undefined | null): number {
@@ -172,5 +208,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // JSON has no infinity: YAML's own spelling, not "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  if (value === undefined) return 'nothing';
   return JSON.stringify(value);
 }

@@ -85,6 +85,9 @@ describe('article metadata', () => {
     ['---\ntitle: [unclosed\n---\nText', 'a.md:3:1: front matter is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])'],
     ['---\ndate: 2026-02-30\n---\nText', 'a.md:2:7: publication date "2026-02-30" is not a calendar date: write it as YYYY-MM-DD'],
     ['---\ntitle: a\ntitle: b\n---\nText', 'a.md:3:1: front matter is not valid YAML (Map keys must be unique)'],
+    ['---\ntitle: The talks\nThey met on Monday.\n', 'a.md:1:1: front matter is opened with `---` but never closed: end it with a `---` line, or remove the first line if the article has no front matter'],
+    ['---\ntitle: {a: 1}\n---\nText', 'a.md:2:8: front matter title: expected text, not a list or mapping: front matter must be a mapping of title, date, source, url and story'],
+    ['---\r\nstory: [x]\r\n---\r\nText', 'a.md:2:8: front matter story: expected text, not a list or mapping: front matter must be a mapping of title, date, source, url and story'],
   ])('rejects bad front matter with its position: %j', (text, message) => {
     let error: unknown;
     try {
@@ -94,6 +97,24 @@ describe('article metadata', () => {
     }
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message.startsWith(message)).toBe(true);
+  });
+});
+
+describe('front matter size', () => {
+  it('stops at 16,384 characters with a positioned error, before the YAML library sees 40,000 keys', () => {
+    const text = `---\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\nText`;
+    expect(() => parseArticle('a.md', text)).toThrow(new UserError('a.md:1:1', 'front matter is longer than 16384 characters', 'keep front matter to title, date, source, url and story'));
+  });
+});
+
+describe('front matter with lone-CR line ends', () => {
+  it('is read as front matter, its errors placed on the lines a lone CR ends', () => {
+    expect(parseArticle('a.md', '---\rtitle: Talks\rdate: 2026-01-02\r---\rThey met.\r').metadata).toEqual({ title: 'Talks', date: '2026-01-02', dateSource: 'front-matter' });
+    expect(() => parseArticle('a.md', '---\rtitle: Talks\rdate: 2026-02-30\r---\rThey met.')).toThrow('a.md:3:7: publication date "2026-02-30" is not a calendar date: write it as YYYY-MM-DD');
+  });
+
+  it('keeps a number as text: `title: 2026`', () => {
+    expect(parseArticle('a.md', '---\ntitle: 2026\n---\nText').metadata.title).toBe('2026');
   });
 });
 

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +33,7 @@ describe('readArticles', () => {
     const { articles, skipped } = readArticles([root], { cwd: root });
     expect(articles.map((article) => article.path)).toEqual(['quake/fox.md', 'quake/nyt.md', 'vote/a.txt', 'vote/b.txt', 'vote/deep/c.txt']);
     expect(skipped).toEqual([
+      { path: '.git', reason: 'hidden (the name starts with a dot), not read' },
       { path: 'README.md', reason: 'documentation file, not an article' },
       { path: 'quake/blob.txt', reason: 'binary file (contains NUL bytes)' },
       { path: 'quake/photo.jpg', reason: 'not an article (only .txt and .md files are read)' },
@@ -66,8 +69,57 @@ describe('readArticles', () => {
     symlinkSync(join(root, 'missing.txt'), join(root, 'linked', 'gone.txt'));
     symlinkSync(join(root, 'real'), join(root, 'folder'));
     const { articles, skipped } = readArticles([root], { cwd: root });
-    expect(articles.map((article) => article.path)).toEqual(['folder/a.txt', 'folder/b.txt', 'linked/a.txt', 'real/a.txt', 'real/b.txt']);
-    expect(skipped).toEqual([{ path: 'linked/gone.txt', reason: 'broken symbolic link' }]);
+    // A folder reached directly and through a link is read once, under its own name.
+    expect(articles.map((article) => article.path)).toEqual(['linked/a.txt', 'real/a.txt', 'real/b.txt']);
+    expect(skipped).toEqual([
+      { path: 'linked/gone.txt', reason: 'broken symbolic link' },
+      { path: 'folder', reason: 'symbolic link to a folder already read (real): a loop or a second way in' },
+    ]);
+  });
+
+  it('reads a folder with links to itself and to its parent once, and lists each link as skipped', () => {
+    const root = corpus({ 'story/a.txt': 'A', 'story/b.txt': 'B' });
+    symlinkSync('.', join(root, 'story', 'self'));
+    symlinkSync('..', join(root, 'story', 'up'));
+    symlinkSync('loop2', join(root, 'story', 'loop1'));
+    symlinkSync('loop1', join(root, 'story', 'loop2'));
+    const { articles, skipped } = readArticles([root], { cwd: root });
+    expect(articles.map((article) => article.path)).toEqual(['story/a.txt', 'story/b.txt']);
+    expect(skipped).toEqual([
+      { path: 'story/loop1', reason: 'symbolic link loop' },
+      { path: 'story/loop2', reason: 'symbolic link loop' },
+      { path: 'story/self', reason: 'symbolic link to a folder already read (story): a loop or a second way in' },
+      { path: 'story/up', reason: 'symbolic link to a folder already read (.): a loop or a second way in' },
+    ]);
+  });
+
+  it('lists FIFOs, sockets and node_modules in a folder as skipped, without blocking on the FIFO', async () => {
+    const root = corpus({ 'story/a.txt': 'A', 'story/node_modules/x.txt': 'X' });
+    execFileSync('mkfifo', [join(root, 'story', 'pipe.txt')]);
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(root, 'story', 'sock.txt'), done));
+    try {
+      const { articles, skipped } = readArticles([root], { cwd: root });
+      expect(articles.map((article) => article.path)).toEqual(['story/a.txt']);
+      expect(skipped).toEqual([
+        { path: 'story/node_modules', reason: 'node_modules folder, not read' },
+        { path: 'story/pipe.txt', reason: 'not a regular file (FIFO)' },
+        { path: 'story/sock.txt', reason: 'not a regular file (socket)' },
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('skips a FIFO or a device named on the command line instead of blocking or reading without end', () => {
+    const root = corpus({ 'a.txt': 'A' });
+    execFileSync('mkfifo', [join(root, 'p.txt')]);
+    const { articles, skipped } = readArticles([join(root, 'p.txt'), '/dev/zero', join(root, 'a.txt')], { cwd: root });
+    expect(articles.map((article) => article.path)).toEqual(['a.txt']);
+    expect(skipped).toEqual([
+      { path: 'p.txt', reason: 'not a regular file (FIFO)' },
+      { path: '/dev/zero', reason: 'not a regular file (device)' },
+    ]);
   });
 
   it('reads a file named on the command line even if it looks like documentation', () => {

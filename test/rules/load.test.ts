@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,9 @@ describe('parseRule', () => {
     ],
     ['alias', 'id: &a house\nkind: consistency\nseverity: notice\ndescription: *a\neither: {a: b}\n', 'rules/x.yaml:4:14: invalid YAML: aliases are not allowed'],
     ['unknown tag', VALID + 'message: !!js/function "x"\n', 'rules/x.yaml:7:10: invalid YAML: Unresolved tag: tag:yaml.org,2002:js/function: fix the YAML syntax'],
+    ['kind as a list', 'id: a\nkind: [x]\n', `rules/x.yaml:2:7: kind: expected a kind name, got a list: use one of ${KIND_NAMES}`],
+    ['numeric key', VALID.replace('  U.S.: US\n', '  1: 2\n'), 'rules/x.yaml:6:6: either.1: expected string, got 2: write a string'],
+    ['infinity', VALID.replace('kind: consistency', 'kind: figure').replace('either:\n  U.S.: US\n', 'tolerance: .inf\n'), 'rules/x.yaml:5:12: tolerance: expected a finite number, got .inf: write a number'],
   ])('%s: reports file:line:col, the key and what is allowed', (_name, source, message) => {
     const errors = errorsOf(source);
     expect(errors).toHaveLength(1);
@@ -79,6 +83,29 @@ describe('loadRules', () => {
     }
     expect(error).toBeInstanceOf(UserErrors);
     expect((error as UserErrors).message).toBe('b.yml:1:1: id: "house-style" is already used by a.yaml: give each rule its own id');
+  });
+
+  it('reports a FIFO, a folder, a broken link and invalid UTF-8 among the rule files as errors naming each file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-rules-'));
+    writeFileSync(join(dir, 'a.yaml'), VALID);
+    execFileSync('mkfifo', [join(dir, 'b.yaml')]);
+    mkdirSync(join(dir, 'folder'));
+    symlinkSync('folder', join(dir, 'c.yaml'));
+    symlinkSync('missing.yaml', join(dir, 'd.yaml'));
+    writeFileSync(join(dir, 'e.yaml'), Buffer.concat([Buffer.from('id: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    let error: unknown;
+    try {
+      loadRules(dir, dir);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserErrors);
+    expect((error as UserErrors).message.split('\n')).toEqual([
+      'b.yaml:1:1: cannot read the rule file: not a regular file (FIFO): make it a readable YAML file, or remove it from the rules folder',
+      'c.yaml:1:1: cannot read the rule file: a folder, not a file: make it a readable YAML file, or remove it from the rules folder',
+      'd.yaml:1:1: cannot read the rule file: broken symbolic link: make it a readable YAML file, or remove it from the rules folder',
+      'e.yaml:1:1: rule file is not valid UTF-8 text: save it as UTF-8',
+    ]);
   });
 
   it('loads the bundled rules', () => {

@@ -1,6 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { readArticles } from '../../src/corpus/read.js';
+import { groupStories } from '../../src/corpus/stories.js';
+import { formatPretty } from '../../src/report/pretty.js';
 import { parseArticle } from '../../src/corpus/article.js';
-import { runRules } from '../../src/engine.js';
+import { checkStories, runRules } from '../../src/engine.js';
 import { extractDates } from '../../src/extract/dates.js';
 import { extractFigures } from '../../src/extract/figures.js';
 import { extractNames } from '../../src/extract/names.js';
@@ -60,3 +67,65 @@ export const ruleProperty = fc.property(ruleYamlText, (source) => {
     for (const error of result.errors) if (!/^rules\/x\.yaml:\d+:\d+: /.test(error.message)) throw new Error(`unpositioned error: ${error.message}`);
   }
 });
+
+/** File and folder names with control characters, bidi overrides, dots and the two article extensions. */
+const NAME_PIECES = ['a', 'story', ' ', '.', '-', '\u001b[2J', '\u001b]0;t\u0007', '\u202e', '\n', '\r', '\t', '\u0085', '\u200b', 'é', '記事'];
+export const fileName = fc
+  .tuple(fc.array(fc.oneof(fc.constantFrom(...NAME_PIECES), fc.string({ maxLength: 3 })), { minLength: 1, maxLength: 5 }), fc.constantFrom('.txt', '.md', '.yaml', ''))
+  .map(([parts, extension]) => `${parts.join('').replace(/[/\u0000]/g, '_')}${extension}`)
+  .filter((name) => name !== '' && name !== '.' && name !== '..' && Buffer.byteLength(name) < 200);
+
+/** Front matter from empty to past its size cap, then a line of story text. */
+export const frontMatterText = fc
+  .tuple(fc.nat({ max: 4000 }), fc.constantFrom('k', 'title', 'date', 'story'), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+  .map(([keys, key, eol, closed]) =>
+    ['---', ...Array.from({ length: keys }, (_, index) => `${key}${index}: v`), ...(closed ? ['---'] : []), 'They met on Monday.', ''].join(eol),
+  );
+
+const fileKind = fc.oneof(
+  fc.record({ kind: fc.constant('article' as const), name: fileName, text: fc.oneof(articleText, frontMatterText) }),
+  fc.record({ kind: fc.constant('fifo' as const), name: fileName }),
+  fc.record({ kind: fc.constantFrom('link-self' as const, 'link-up' as const, 'link-loop' as const, 'link-missing' as const), name: fileName }),
+);
+
+/**
+ * Any folder of articles, FIFOs and symbolic links (to itself, its parent, each other, nowhere),
+ * with any names: reading ends, every entry is read or listed as skipped, and no control character
+ * of a name reaches the terminal.
+ */
+export function corpusProperty(rules: Rule[]) {
+  return fc.property(fc.uniqueArray(fileKind, { maxLength: 8, selector: (entry) => entry.name }), (entries) => {
+    const root = mkdtempSync(join(tmpdir(), 'crosscheck-fuzz-'));
+    const story = join(root, 'story');
+    mkdirSync(story);
+    try {
+      const expected: string[] = [];
+      for (const entry of entries) {
+        const path = join(story, entry.name);
+        if (entry.kind === 'article') writeFileSync(path, entry.text);
+        else if (entry.kind === 'fifo') execFileSync('mkfifo', [path]);
+        else if (entry.kind === 'link-self') symlinkSync('.', path);
+        else if (entry.kind === 'link-up') symlinkSync('..', path);
+        else if (entry.kind === 'link-missing') symlinkSync('no such file', path);
+        else symlinkSync(entry.name, path);
+        expected.push(`story/${entry.name}`);
+      }
+      let result;
+      try {
+        result = readArticles([root], { cwd: root });
+      } catch (error) {
+        if ((error as Error).name === 'UserError' && /^story\/[\s\S]+:\d+:\d+: /.test((error as Error).message)) return;
+        throw error;
+      }
+      const met = [...result.articles.map((article) => article.path), ...result.skipped.map((skipped) => skipped.path)];
+      const direct = met.filter((path) => path.startsWith('story/') && path.indexOf('/', 'story/'.length) < 0).sort();
+      if (JSON.stringify(direct) !== JSON.stringify([...expected].sort())) throw new Error(`entries met ${JSON.stringify(direct)}, made ${JSON.stringify(expected)}`);
+      const stories = groupStories(result.articles);
+      const checked = { stories, rules, ...checkStories(stories, rules), skipped: result.skipped };
+      const pretty = formatPretty(checked, { color: false });
+      if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(pretty)) throw new Error(`a control character reached the terminal: ${JSON.stringify(pretty)}`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+}
