@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
-import { defineKind, type Detection } from './kind.js';
+import { analyze, firstEndingAfter } from '../analysis/index.js';
+import { defineKind, type Detection, type FactStore } from './kind.js';
 
 /**
  * Vale's "either" rule, across articles: a story should use one form of each pair. Variants are
@@ -20,11 +21,11 @@ export const consistency = defineKind({
   },
   message: '"{first}" ({firstCount} in {firstFiles}) and "{second}" ({secondCount} in {secondFiles}) are both used: pick one',
   variables: ['first', 'second', 'firstCount', 'secondCount', 'firstFiles', 'secondFiles'],
-  check(story, rule) {
+  check(story, rule, facts) {
     const detections: Detection[] = [];
     for (const [first, second] of Object.entries(rule.either)) {
-      const firstUses = story.articles.flatMap((article) => findLiteral(article, first, rule.ignorecase));
-      const secondUses = story.articles.flatMap((article) => findLiteral(article, second, rule.ignorecase));
+      const firstUses = story.articles.flatMap((article) => findLiteral(article, first, rule.ignorecase, facts));
+      const secondUses = story.articles.flatMap((article) => findLiteral(article, second, rule.ignorecase, facts));
       if (!usedInDifferentArticles(firstUses, secondUses)) continue;
       // Anchor on the less common form: it is the likelier one to change.
       const anchorUses = secondUses.length <= firstUses.length ? secondUses : firstUses;
@@ -48,11 +49,21 @@ export const consistency = defineKind({
   },
 });
 
-function findLiteral(article: Article, literal: string, ignoreCase: boolean): Span[] {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(literal)}(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu');
+/**
+ * Every use of a literal that starts and ends on token boundaries of the article's analysis
+ * ("U.S." but not the "US" of "USA" or "campus").
+ */
+function findLiteral(article: Article, literal: string, ignoreCase: boolean, facts: FactStore): Span[] {
+  const analysis = facts.get(article, analyze);
+  const text = ignoreCase ? article.body.toLowerCase() : article.body;
+  const wanted = ignoreCase ? literal.toLowerCase() : literal;
   const spans: Span[] = [];
-  for (const match of article.body.matchAll(pattern)) {
-    spans.push(spanOf(article, match.index, match.index + match[0].length));
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+    const end = at + wanted.length;
+    const first = analysis.tokens[firstEndingAfter(analysis.tokens, at)];
+    if (!first || first.start !== at) continue;
+    const last = analysis.tokens[firstEndingAfter(analysis.tokens, end - 1)];
+    if (last && last.end === end) spans.push(spanOf(article, at, end));
   }
   return spans;
 }
@@ -71,8 +82,4 @@ function fileList(spans: Span[]): string {
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name)).join(', ');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
 import type { Story } from '../corpus/stories.js';
 import { extractNames, findPhrase, indexPhrases, type NameMention } from '../extract/names.js';
-import speakerWords from '../extract/vocabulary/speaker-words.json' with { type: 'json' };
+import { VOCABULARY } from '../extract/vocabulary/index.js';
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { defineKind, type Detection, type FactStore } from './kind.js';
@@ -12,8 +12,8 @@ import { defineKind, type Detection, type FactStore } from './kind.js';
 const FINDING_TYPES = ['spelling', 'capitalisation'] as const;
 /** Trailing letters two words may differ in and be related words (Ukraine / Ukrainian), not misspellings. */
 const DERIVATION_LETTERS = 3;
-const JOB_TITLES = new Set(speakerWords.jobTitles);
-const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'von', 'van', 'al', 'bin']);
+const JOB_TITLES = new Set(VOCABULARY.speakerWords.jobTitles);
+const CONNECTORS = new Set(VOCABULARY.nameConnectors);
 
 /**
  * One name spelled differently across a story's articles (Zaporizhzhia / Zaporizhia), found by

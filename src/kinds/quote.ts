@@ -5,8 +5,7 @@ import { spanOf, type Span } from '../corpus/article.js';
 import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignment.js';
 import { extractQuotes, type Quote } from '../extract/quotes.js';
 import type { Token } from '../analysis/index.js';
-import places from '../extract/vocabulary/places.json' with { type: 'json' };
-import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
+import { VOCABULARY } from '../extract/vocabulary/index.js';
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { defineKind, type Detection } from './kind.js';
@@ -15,9 +14,9 @@ const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'sing
 const OFF_BY_DEFAULT: FindingType[] = ['singleSource'];
 type FindingType = (typeof FINDING_TYPES)[number];
 
-const STOPWORDS = new Set(stopwords.words);
-const PLACES = new Set([...Object.keys(places.capitals), ...Object.values(places.capitals)]);
-const COUNTRIES = new Set(Object.values(places.capitals));
+const STOPWORDS = new Set(VOCABULARY.stopwords);
+const PLACES = new Set([...Object.keys(VOCABULARY.places.capitals), ...Object.values(VOCABULARY.places.capitals)]);
+const COUNTRIES = new Set(Object.values(VOCABULARY.places.capitals));
 /** A word in more quotes of a story than this is too common to find candidate pairs by. */
 const MAX_POSTINGS = 60;
 /** Name likeness (string-similarity) above which two different spellings are one person. */
