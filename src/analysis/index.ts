@@ -274,9 +274,18 @@ function wordsOf(text: string, tokens: readonly AnalysisToken[]): Token[] {
     if (end > from) push(from, end);
     head = undefined;
   };
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (head !== undefined && end === token.start && (CLITIC.test(token.text) || /^\*+$/.test(token.text) || (text.charCodeAt(end - 1) === 42 && hasWordChar(token.text, 0, 1)))) {
       end = token.end;
+      continue;
+    }
+    // A decimal wink-nlp split ("magnitude-7" "." "1"): one numeral again.
+    const next = tokens[i + 1];
+    if (head !== undefined && end === token.start && token.text === '.' && isDigit(text.charCodeAt(end - 1)) && next && next.start === token.end && isDigit(text.charCodeAt(next.start))) {
+      end = next.end;
+      if (next.text.endsWith('.') && !isAbbreviation(next.text)) end--;
+      i++;
       continue;
     }
     flush();
@@ -290,6 +299,10 @@ function wordsOf(text: string, tokens: readonly AnalysisToken[]): Token[] {
   }
   flush();
   return words;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isQuoteMark(code: number): boolean {
