@@ -2,9 +2,9 @@ import { posix } from 'node:path';
 import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
-import { analyzeText } from '../analysis/index.js';
-import { numberAt, qualifierMeaning } from '../extract/quantities.js';
-import { defineKind, type Detection } from './kind.js';
+import { analyze, analyzeText, type QuantityToken } from '../analysis/index.js';
+import { isNumberWord, numberAt, qualifierMeaning } from '../extract/quantities.js';
+import { defineKind, type Detection, type FactStore } from './kind.js';
 
 const UNIT_DAYS = { year: 365.2425, month: 30.436875, week: 7, day: 1 } as const;
 type DurationUnit = keyof typeof UNIT_DAYS;
@@ -52,10 +52,10 @@ export const duration = defineKind({
   },
   message: '{summary}',
   variables: ['summary', 'claim', 'otherClaims', 'otherFiles', 'elapsed'],
-  check(story, rule) {
+  check(story, rule, facts) {
     const compiled = compile(rule.patterns);
     const scope = compile(rule.scope);
-    const claims = story.articles.flatMap((article) => claimsOf(article, compiled, scope, rule.since));
+    const claims = story.articles.flatMap((article) => claimsOf(article, compiled, scope, rule.since, facts));
     const since = rule.since;
     const elapsedOf = (claim: Claim): number | undefined =>
       since && claim.article.metadata.date ? elapsed(since, claim.article.metadata.date, rule.unit) : undefined;
@@ -142,24 +142,46 @@ function compile(sources: readonly string[]): RE2JS[] {
   });
 }
 
-function claimsOf(article: Article, patterns: RE2JS[], scope: RE2JS[], since: string | undefined): Claim[] {
+/**
+ * Claims are read line by line, on the lines the analysis found a numeral or number word in: a
+ * claim's `value` or `ordinal` is a number, and user patterns (re2js) cost time per character read.
+ */
+function claimsOf(article: Article, patterns: RE2JS[], scope: RE2JS[], since: string | undefined, facts: FactStore): Claim[] {
   if (!scope.every((re) => re.matcher(article.body).find())) return [];
   // An article written before the span began is about something else.
   if (since && article.metadata.date && article.metadata.date < since) return [];
   const claims: Claim[] = [];
   const seen = new Set<string>();
+  const lines = numberLines(article.body, facts.get(article, analyze).quantities).map(([from, to]) => ({ from, line: article.body.slice(from, to) }));
   for (const re of patterns) {
-    const matcher = re.matcher(article.body);
-    while (matcher.find()) {
-      const interval = intervalOf(group(matcher, 'qualifier'), group(matcher, 'value'), group(matcher, 'ordinal'));
-      if (!interval) continue;
-      const id = `${matcher.start()}:${matcher.end()}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      claims.push({ article, span: spanOf(article, matcher.start(), matcher.end()), low: interval[0], high: interval[1] });
+    for (const { from, line } of lines) {
+      const matcher = re.matcher(line);
+      while (matcher.find()) {
+        const interval = intervalOf(group(matcher, 'qualifier'), group(matcher, 'value'), group(matcher, 'ordinal'));
+        if (!interval) continue;
+        const start = from + matcher.start();
+        const end = from + matcher.end();
+        const id = `${start}:${end}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        claims.push({ article, span: spanOf(article, start, end), low: interval[0], high: interval[1] });
+      }
     }
   }
   return claims;
+}
+
+/** The lines, as [start, end), holding a numeral or number word. */
+function numberLines(text: string, quantities: readonly QuantityToken[]): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  for (const token of quantities) {
+    if (token.kind !== 'numeral' && !isNumberWord(token.lower)) continue;
+    if (lines.length > 0 && token.start < lines.at(-1)![1]) continue;
+    const start = text.lastIndexOf('\n', token.start - 1) + 1;
+    const end = text.indexOf('\n', token.end);
+    lines.push([start, end < 0 ? text.length : end]);
+  }
+  return lines;
 }
 
 function group(matcher: ReturnType<RE2JS['matcher']>, name: string): string | undefined {
