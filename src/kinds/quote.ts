@@ -172,11 +172,11 @@ function sameSentenceAfter(quote: Quote, index: number): number {
   return count;
 }
 
+/** The analysis puts the two words in different sentences, or a semicolon, a colon or an ellipsis (an omission) parts them. */
 function sentenceBreakBetween(quote: Quote, left: number, right: number): boolean {
-  const text = quote.article.body;
   const l = quote.words[left]!;
   const r = quote.words[right]!;
-  return /[.!?;:]/.test(text.slice(l.end, r.start)) || (l.surface.endsWith('.') && /^\p{Lu}/u.test(r.surface) && !/^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/.test(l.surface));
+  return l.sentence !== r.sentence || /[;:]|\.\.\./.test(quote.article.body.slice(l.end, r.start));
 }
 
 function comparedTokens(quote: Quote, extent: [number, number]): Token[] {
