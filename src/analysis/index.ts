@@ -143,8 +143,16 @@ function offsets(text: string, values: readonly string[], spaces: readonly strin
  */
 const RARE_SPACE = /[^\S \n]/g;
 
+/**
+ * wink-nlp takes time quadratic in a token's length (40,000 letters without a space: 9 s): runs
+ * longer than any word (a pasted blob, a long URL) are blanked before it reads the text, and
+ * added back as tokens of their own, tagged X.
+ */
+const LONG_RUN = /\S{100,}/g;
+
 export function analyzeText(text: string): Analysis {
-  const folded = text.replace(RARE_SPACE, ' ');
+  const longRuns = [...text.matchAll(LONG_RUN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const folded = text.replace(RARE_SPACE, ' ').replace(LONG_RUN, (run) => ' '.repeat(run.length));
   const doc = nlp().readDoc(folded);
   const its = nlp().its;
   const values = doc.tokens().out();
@@ -165,7 +173,16 @@ export function analyzeText(text: string): Analysis {
   };
   const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   let sentenceIndex = 0;
+  let nextRun = 0;
+  const pushLongRuns = (before: number) => {
+    for (; nextRun < longRuns.length && longRuns[nextRun]!.start < before; nextRun++) {
+      const { start, end } = longRuns[nextRun]!;
+      const value = text.slice(start, end);
+      tokens.push({ text: value, lower: value.toLowerCase(), start, end, pos: 'X', lemma: value.toLowerCase(), sentence: sentences.length });
+    }
+  };
   for (let i = 0; i < values.length; i++) {
+    pushLongRuns(starts[i]!);
     while (sentenceIndex < sentenceSpans.length && sentenceSpans[sentenceIndex]![1] < i) sentenceIndex++;
     const value = values[i]!;
     // wink-nlp cuts inside numerals it split ("magnitude-7" "." "1"): a sentence starts after a space only.
@@ -184,6 +201,7 @@ export function analyzeText(text: string): Analysis {
     }
     tokens.push({ text: value, lower: value.toLowerCase(), start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, sentence: sentences.length });
   }
+  pushLongRuns(Number.POSITIVE_INFINITY);
   closeSentence();
 
   const words = wordsOf(text, tokens);

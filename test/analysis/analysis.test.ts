@@ -50,6 +50,17 @@ describe('analysis offsets', () => {
     ]);
   });
 
+  it('reads a 100,000-letter run without a space as one token, fast (wink-nlp alone is quadratic in it)', () => {
+    const text = `Before it. ${'a'.repeat(100_000)}b and after.`;
+    const started = performance.now();
+    const analysis = analyzeText(text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(analysis.tokens.map((token) => [token.text.length, token.start, token.pos])).toEqual([
+      [6, 0, 'ADP'], [2, 7, 'PRON'], [1, 9, 'PUNCT'], [100_001, 11, 'X'], [3, 100_013, 'CCONJ'], [5, 100_017, 'ADP'], [1, 100_022, 'PUNCT'],
+    ]);
+    expect(misplaced(analysis)).toBeUndefined();
+  });
+
   describe.runIf(sharedAvailable('the offset check over every keyed and BASIL article'))('on ../shared', () => {
     it.each(['corpora/keyed', 'corpora/basil'])('every article of %s: every piece of its analysis is its body at those offsets', (corpus) => {
       const root = join(SHARED_DIR, corpus);
