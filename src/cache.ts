@@ -3,15 +3,22 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from './corpus/stories.js';
 import type { Finding } from './findings.js';
+import type { FactGroup } from './kinds/kind.js';
 import { UserError } from './errors.js';
 import { TOOL_VERSION } from './result.js';
-import type { Rule } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 
 /** Bumped when what a cache entry holds changes shape. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/** What is cached of one story: its findings and the facts its checks compared. */
+export interface CachedStory {
+  findings: Finding[];
+  groups: FactGroup[];
+}
 
 /**
- * Findings by content hash, one file per story: a story whose articles, rules and crosscheck
+ * Findings and fact groups by content hash, one file per story: a story whose articles, rules and crosscheck
  * version are unchanged is not read again. A story is the unit because its findings depend on
  * all its articles together.
  */
@@ -36,19 +43,21 @@ export class FindingsCache {
     return content.digest('hex');
   }
 
-  get(story: Story): Finding[] | undefined {
+  get(story: Story): CachedStory | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${this.key(story)}.json`), 'utf8')) as Finding[];
+      const entry = JSON.parse(readFileSync(join(this.dir, `${this.key(story)}.json`), 'utf8')) as Partial<CachedStory> | null;
+      // An entry of another shape (written by hand, or cut short) is a miss, not a crash.
+      return entry && Array.isArray(entry.findings) && Array.isArray(entry.groups) ? (entry as CachedStory) : undefined;
     } catch {
       // Not cached yet, or unreadable: check the story.
       return undefined;
     }
   }
 
-  set(story: Story, findings: readonly Finding[]): void {
+  set(story: Story, entry: CachedStory): void {
     const file = join(this.dir, `${this.key(story)}.json`);
     // Write then rename, so a reader never sees half an entry.
-    writeFileSync(`${file}.tmp`, JSON.stringify(findings));
+    writeFileSync(`${file}.tmp`, JSON.stringify(entry));
     renameSync(`${file}.tmp`, file);
   }
 }

@@ -1,13 +1,14 @@
 import { readArticles, type ReadOptions } from './corpus/read.js';
 import { groupStories } from './corpus/stories.js';
-import { FindingsCache } from './cache.js';
+import { FindingsCache, type CachedStory } from './cache.js';
 import type { Story } from './corpus/stories.js';
-import { runRules } from './engine.js';
+import { checkStories, type StoryGroups } from './engine.js';
 import { compareFindings, type Finding } from './findings.js';
 import { defaultWorkers, runRulesInWorkers } from './parallel.js';
 import { UserError } from './errors.js';
 import type { CheckResult } from './result.js';
-import { loadRules, type Rule } from './rules/load.js';
+import { loadRules } from './rules/load.js';
+import type { Rule } from './rules/rule.js';
 
 export interface CheckOptions extends ReadOptions {
   /** Threads to check stories on, this one included; 0 or 1 checks in this thread only. Default: by corpus size. */
@@ -35,7 +36,7 @@ export async function checkPaths(options: CheckOptions): Promise<CheckResult> {
   const { articles, skipped } = readArticles(options.paths, options);
   const stories = groupStories(articles);
   const cache = options.cacheDir ? new FindingsCache(options.cacheDir, rules) : undefined;
-  const cached = new Map<Story, Finding[]>();
+  const cached = new Map<Story, CachedStory>();
   if (cache) for (const story of stories) {
     const hit = cache.get(story);
     if (hit) cached.set(story, hit);
@@ -43,12 +44,14 @@ export async function checkPaths(options: CheckOptions): Promise<CheckResult> {
   const toCheck = stories.filter((story) => !cached.has(story));
   const checkedArticles = toCheck.reduce((sum, story) => sum + story.articles.length, 0);
   const workers = options.workers ?? defaultWorkers(checkedArticles);
-  const fresh = workers > 1 ? await runRulesInWorkers(toCheck, rules, workers) : runRules(toCheck, rules, { release: true });
+  const fresh = workers > 1 ? await runRulesInWorkers(toCheck, rules, workers) : checkStories(toCheck, rules, { release: true });
   if (cache) {
     const byStory = new Map<string, Finding[]>();
-    for (const finding of fresh) byStory.set(finding.story, [...(byStory.get(finding.story) ?? []), finding]);
-    for (const story of toCheck) cache.set(story, byStory.get(story.id) ?? []);
+    for (const finding of fresh.findings) byStory.set(finding.story, [...(byStory.get(finding.story) ?? []), finding]);
+    for (const story of toCheck) cache.set(story, { findings: byStory.get(story.id) ?? [], groups: fresh.groups[story.id] ?? [] });
   }
-  const findings = [...fresh, ...[...cached.values()].flat()].sort(compareFindings);
-  return { stories, rules, findings, skipped };
+  const findings = [...fresh.findings, ...[...cached.values()].flatMap((entry) => entry.findings)].sort(compareFindings);
+  const groups: StoryGroups = { ...fresh.groups };
+  for (const [story, entry] of cached) groups[story.id] = entry.groups;
+  return { stories, rules, findings, skipped, groups };
 }

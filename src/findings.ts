@@ -18,8 +18,63 @@ export interface Finding {
   readonly location: Span;
   /** The other side or sides, usually in other articles. */
   readonly related: readonly Span[];
+  /** The finding type within its kind ("wording", "conflict", ...): picks the message template. */
+  readonly type: string;
   /** The values compared, for machine readers. */
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly data: FindingData;
+  /** Index, in its story's fact groups (`CheckResult.groups`), of the fact this finding is about. */
+  readonly group: number;
+}
+
+/** Two numbers: the low and high ends of what a claim allows. */
+export type Interval<T = number> = [T, T];
+
+/** The values each kind compared, by finding type: what JSON and SARIF carry as `data`. */
+export type FindingData =
+  | ConsistencyData
+  | FigureData
+  | DateData
+  | DurationData
+  | QuoteData
+  | NameData;
+
+export interface ConsistencyData {
+  /** The two variants, as the rule gives them. */
+  pair: [string, string];
+  /** Uses of each variant in the story. */
+  counts: Record<string, number>;
+}
+
+export type FigureData =
+  | { type: 'expected'; interval: Interval; expected: number }
+  | { type: 'conflict'; interval: Interval; otherInterval: Interval; what: string };
+
+export type DateData =
+  | { type: 'conflict'; dates: [Interval<string>, Interval<string>]; event: string[] }
+  | { type: 'weekday'; written: string; actual: string }
+  | { type: 'future'; date: string; published: string }
+  | { type: 'undated' };
+
+export type DurationData =
+  | { type: 'conflict'; interval: Interval; otherInterval: Interval; elapsed: number | null; unit: string }
+  | { type: 'calendar'; interval: Interval; elapsed: number; unit: string };
+
+export type QuoteData =
+  /** `diff` marks words `[-removed-]{+added+}` from the other version to this one. */
+  | { type: 'wording'; diff: string; variant: string; other: string }
+  | { type: 'padding'; extra: string; other: string }
+  | { type: 'attribution'; speakers: [string, string]; role?: string }
+  | { type: 'speakerName'; speakers: [string, string] }
+  /** `likeness`: Dice of the two versions' content lemmas. */
+  | { type: 'rendering'; variant: string; other: string; likeness: number }
+  | { type: 'singleSource' };
+
+export interface NameData {
+  type: 'spelling' | 'form' | 'givenName' | 'capitalisation';
+  /** How the forms differ (name-variants' classification); not for capitalisation. */
+  variant?: string;
+  /** This side's form, then the other side's. */
+  variants: [string, string];
 }
 
 /** Findings in a stable order: story, file, position, rule. */

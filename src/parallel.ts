@@ -3,9 +3,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Story } from './corpus/stories.js';
-import { runRules } from './engine.js';
-import { compareFindings, type Finding } from './findings.js';
-import type { Rule } from './rules/load.js';
+import { checkStories, type EngineResult } from './engine.js';
+import { compareFindings } from './findings.js';
+import type { Rule } from './rules/rule.js';
 import type { WorkerInput } from './worker.js';
 
 /** Below this many articles, starting threads costs more than it saves (measured: bench/RESULTS.md). */
@@ -20,7 +20,7 @@ export function defaultWorkers(articles: number): number {
  * Checks stories on this thread and worker threads, a share each, balanced by text length. Runs from the bundle
  * (dist/worker.js beside dist/cli.js) and from source under tsx (src/worker.ts).
  */
-export async function runRulesInWorkers(stories: readonly Story[], rules: readonly Rule[], threads: number): Promise<Finding[]> {
+export async function runRulesInWorkers(stories: readonly Story[], rules: readonly Rule[], threads: number): Promise<EngineResult> {
   // This thread takes a share too: `threads` counts it, so N threads start N - 1 workers.
   const shares: Story[][] = Array.from({ length: threads }, () => []);
   const loads = new Array<number>(threads).fill(0);
@@ -35,7 +35,7 @@ export async function runRulesInWorkers(stories: readonly Story[], rules: readon
     .filter((share) => share.length > 0)
     .map(
       (share) =>
-        new Promise<Finding[]>((resolve, reject) => {
+        new Promise<EngineResult>((resolve, reject) => {
           const workerData = {
             stories: share.map((story) => ({ id: story.id, articles: story.articles.map((article) => ({ path: article.path, text: article.text })) })),
             rules: [...rules],
@@ -48,9 +48,10 @@ export async function runRulesInWorkers(stories: readonly Story[], rules: readon
           worker.once('exit', (code) => code !== 0 && reject(new Error(`a checking thread stopped with code ${code}`)));
         }),
     );
-  const mine = runRules(own ?? [], rules, { release: true });
-  const results = await Promise.all(pending);
-  return [...mine, ...results.flat()].sort(compareFindings);
+  const mine = checkStories(own ?? [], rules, { release: true });
+  const results = [mine, ...(await Promise.all(pending))];
+  // Shares hold different stories, so their groups merge without clashing.
+  return { findings: results.flatMap((result) => result.findings).sort(compareFindings), groups: Object.assign({}, ...results.map((result) => result.groups)) };
 }
 
 function size(story: Story): number {

@@ -2,8 +2,8 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { SkippedFile } from './corpus/read.js';
 import type { Story } from './corpus/stories.js';
 import { SEVERITIES, type Finding, type Severity } from './findings.js';
-import type { FactStore } from './kinds/kind.js';
-import type { Rule } from './rules/load.js';
+import type { StoryGroups } from './engine.js';
+import type { Rule } from './rules/rule.js';
 
 /** Everything a report needs: what was read, what was skipped and why, and what was found. */
 export interface CheckResult {
@@ -11,8 +11,8 @@ export interface CheckResult {
   readonly rules: readonly Rule[];
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
-  /** The facts extracted while checking, for reports that show them (coverage tables). */
-  readonly facts?: FactStore;
+  /** The facts each story's checks compared, by story id; a finding's `group` indexes its story's list. */
+  readonly groups: Readonly<StoryGroups>;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

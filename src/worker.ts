@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from './corpus/article.js';
-import { runRules } from './engine.js';
-import type { Rule } from './rules/load.js';
+import { checkStories } from './engine.js';
+import type { Rule } from './rules/rule.js';
 
 /** A share of the stories, sent to a worker thread: paths and texts, and the rules as plain data. */
 export interface WorkerInput {
@@ -13,5 +13,5 @@ export interface WorkerInput {
 if (parentPort && workerData) {
   const input = workerData as WorkerInput;
   const stories = input.stories.map((story) => ({ id: story.id, articles: story.articles.map((article) => parseArticle(article.path, article.text)) }));
-  parentPort.postMessage(runRules(stories, input.rules, { release: true }));
+  parentPort.postMessage(checkStories(stories, input.rules, { release: true }));
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles } from '../src/corpus/read.js';
 import { groupStories } from '../src/corpus/stories.js';
-import { runRules } from '../src/engine.js';
+import { checkStories, runRules } from '../src/engine.js';
 import { formatPretty } from '../src/report/pretty.js';
 import { loadRules, parseRule } from '../src/rules/load.js';
 import { expectSpanMatchesText, storyOf } from './support/helpers.js';
@@ -82,7 +82,7 @@ describe('awkward articles', () => {
     const root = mkdtempSync(join(tmpdir(), 'crosscheck-ansi-'));
     writeFileSync(join(root, 'a.txt'), 'The \u001b[31mU.S.\u001b[0m envoy\u001b]0;title\u0007 spoke.');
     writeFileSync(join(root, 'b.txt'), 'The US envoy spoke.');
-    const result = { ...(() => { const { articles, skipped } = readArticles([root], { cwd: root }); const stories = groupStories(articles); return { stories, skipped, rules: loadRules('rules'), findings: runRules(stories, loadRules('rules')) }; })() };
+    const result = { ...(() => { const { articles, skipped } = readArticles([root], { cwd: root }); const stories = groupStories(articles); return { stories, skipped, rules: loadRules('rules'), ...checkStories(stories, loadRules('rules')) }; })() };
     const text = formatPretty(result, { color: false });
     expect(text).toContain('\\u001b[31mU.S.\\u001b[0m envoy\\u001b]0;title\\u0007 spoke.');
     expect(text).not.toContain('\u001b');

@@ -12,14 +12,22 @@ describe('cache and worker threads', () => {
     const plain = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0 });
     const threaded = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 2 });
     expect(threaded.findings).toEqual(plain.findings);
+    // The groups each finding points into come back from the threads, and from the cache, intact.
+    expect(threaded.groups).toEqual(plain.groups);
     const cacheDir = mkdtempSync(join(tmpdir(), 'crosscheck-cache-'));
     const cold = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir });
     expect(cold.findings).toEqual(plain.findings);
     expect(readdirSync(cacheDir).length).toBe(plain.stories.length);
     const warm = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir });
     expect(warm.findings).toEqual(plain.findings);
-    // The warm run read the cache: emptied entries give no findings.
+    expect(warm.groups).toEqual(plain.groups);
+    // The warm run read the cache: emptied entries give no findings and no groups.
+    for (const entry of readdirSync(cacheDir)) writeFileSync(join(cacheDir, entry), JSON.stringify({ findings: [], groups: [] }));
+    const emptied = await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir });
+    expect(emptied.findings).toEqual([]);
+    expect(Object.values(emptied.groups).flat()).toEqual([]);
+    // An entry of an older shape is checked again rather than trusted.
     for (const entry of readdirSync(cacheDir)) writeFileSync(join(cacheDir, entry), '[]');
-    expect((await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir })).findings).toEqual([]);
+    expect((await checkPaths({ paths: [corpus], rulesDir: 'rules', workers: 0, cacheDir })).findings).toEqual(plain.findings);
   }, 120_000);
 });

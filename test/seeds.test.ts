@@ -7,7 +7,7 @@ describe('seeds', () => {
   const { findings } = seedsResult();
   const summary = findings.map((finding) => ({
     rule: finding.ruleId,
-    type: finding.data.type ?? finding.kind,
+    type: 'type' in finding.data ? finding.data.type : finding.kind,
     at: describeSpan(finding.location),
     related: finding.related.map((span) => `${span.path}:${span.startLine}:${span.startColumn}`),
   }));

@@ -3,10 +3,10 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type * as Sarif from 'sarif';
 import { readArticles } from '../corpus/read.js';
 import type { Story } from '../corpus/stories.js';
-import { runRules } from '../engine.js';
+import { checkStories } from '../engine.js';
 import { UserError } from '../errors.js';
 import { formatSarif } from '../report/sarif.js';
-import type { Rule } from '../rules/load.js';
+import type { Rule } from '../rules/rule.js';
 import { KEYED_KINDS, loadAnswerKey, type KeyedKind } from './answer-key.js';
 import { scoreSarif, summarise, type KindCount, type Score } from './score.js';
 
@@ -89,8 +89,8 @@ export function evaluate(targets: readonly EvalTarget[], rules: readonly Rule[],
     });
     const { articles, skipped } = readArticles(paths, { cwd });
     const story: Story = { id: target.name, articles };
-    const findings = runRules([story], rules);
-    const log = JSON.parse(formatSarif({ stories: [story], rules, findings, skipped })) as Sarif.Log;
+    const { findings, groups } = checkStories([story], rules);
+    const log = JSON.parse(formatSarif({ stories: [story], rules, findings, skipped, groups })) as Sarif.Log;
     return { ...target, score: scoreSarif(log, key, target.dir, target.answers) };
   });
   return { stories, total: totalOf(stories.map((story) => story.score)) };

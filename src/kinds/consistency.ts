@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
-import { analyze, firstEndingAfter } from '../analysis/index.js';
-import { defineKind, type Detection, type FactStore } from './kind.js';
+import { defineKind, type Detection, type FactGroup } from './kind.js';
 
 /**
  * Vale's "either" rule, across articles: a story should use one form of each pair. Variants are
@@ -19,51 +18,56 @@ export const consistency = defineKind({
       .describe('Pairs of variants, written as `first: second`; each pair is checked on its own.'),
     ignorecase: z.boolean().default(false).describe('Match the variants without regard to case.'),
   },
-  message: '"{first}" ({firstCount} in {firstFiles}) and "{second}" ({secondCount} in {secondFiles}) are both used: pick one',
-  variables: ['first', 'second', 'firstCount', 'secondCount', 'firstFiles', 'secondFiles'],
-  check(story, rule, facts) {
-    const detections: Detection[] = [];
-    for (const [first, second] of Object.entries(rule.either)) {
-      const firstUses = story.articles.flatMap((article) => findLiteral(article, first, rule.ignorecase, facts));
-      const secondUses = story.articles.flatMap((article) => findLiteral(article, second, rule.ignorecase, facts));
-      if (!usedInDifferentArticles(firstUses, secondUses)) continue;
-      // Anchor on the less common form: it is the likelier one to change.
-      const anchorUses = secondUses.length <= firstUses.length ? secondUses : firstUses;
-      const [primary, ...rest] = anchorUses;
-      const otherUses = anchorUses === secondUses ? firstUses : secondUses;
-      detections.push({
-        primary: primary!,
-        related: [...rest, ...otherUses].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start)),
-        vars: {
-          first,
-          second,
-          firstCount: firstUses.length,
-          secondCount: secondUses.length,
-          firstFiles: fileList(firstUses),
-          secondFiles: fileList(secondUses),
-        },
-        data: { pair: [first, second], counts: { [first]: firstUses.length, [second]: secondUses.length } },
-      });
-    }
-    return detections;
+  messages: {
+    mixed: '"{first}" ({firstCount} in {firstFiles}) and "{second}" ({secondCount} in {secondFiles}) are both used: pick one',
+  },
+  variables: { mixed: ['first', 'second', 'firstCount', 'secondCount', 'firstFiles', 'secondFiles'] },
+  create(rule) {
+    // Each variant's pattern is built once, here, not per article.
+    const pairs = Object.entries(rule.either).map(([first, second]) => ({ first, second, firstPattern: literalPattern(first, rule.ignorecase), secondPattern: literalPattern(second, rule.ignorecase) }));
+    return (story) => {
+      const detections: Array<Detection<'mixed'>> = [];
+      const groups: FactGroup[] = [];
+      for (const { first, second, firstPattern, secondPattern } of pairs) {
+        const firstUses = story.articles.flatMap((article) => findLiteral(article, firstPattern));
+        const secondUses = story.articles.flatMap((article) => findLiteral(article, secondPattern));
+        if (!usedInDifferentArticles(firstUses, secondUses)) continue;
+        // Anchor on the less common form: it is the likelier one to change.
+        const anchorUses = secondUses.length <= firstUses.length ? secondUses : firstUses;
+        const [primary, ...rest] = anchorUses;
+        const otherUses = anchorUses === secondUses ? firstUses : secondUses;
+        const related = [...rest, ...otherUses].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+        groups.push({ kind: 'consistency', label: `${first} / ${second}`, spans: [primary!, ...related] });
+        detections.push({
+          type: 'mixed',
+          primary: primary!,
+          related,
+          vars: {
+            first,
+            second,
+            firstCount: firstUses.length,
+            secondCount: secondUses.length,
+            firstFiles: fileList(firstUses),
+            secondFiles: fileList(secondUses),
+          },
+          data: { pair: [first, second], counts: { [first]: firstUses.length, [second]: secondUses.length } },
+          group: groups.length - 1,
+        });
+      }
+      return { detections, groups };
+    };
   },
 });
 
-/**
- * Every use of a literal that starts and ends on token boundaries of the article's analysis
- * ("U.S." but not the "US" of "USA" or "campus").
- */
-function findLiteral(article: Article, literal: string, ignoreCase: boolean, facts: FactStore): Span[] {
-  const analysis = facts.get(article, analyze);
-  const text = ignoreCase ? article.body.toLowerCase() : article.body;
-  const wanted = ignoreCase ? literal.toLowerCase() : literal;
+/** A literal matched at word boundaries: letters or digits on either side make it part of a longer word. */
+function literalPattern(literal: string, ignoreCase: boolean): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(literal)}(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu');
+}
+
+function findLiteral(article: Article, pattern: RegExp): Span[] {
   const spans: Span[] = [];
-  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
-    const end = at + wanted.length;
-    const first = analysis.tokens[firstEndingAfter(analysis.tokens, at)];
-    if (!first || first.start !== at) continue;
-    const last = analysis.tokens[firstEndingAfter(analysis.tokens, end - 1)];
-    if (last && last.end === end) spans.push(spanOf(article, at, end));
+  for (const match of article.body.matchAll(pattern)) {
+    spans.push(spanOf(article, match.index, match.index + match[0].length));
   }
   return spans;
 }
@@ -82,4 +86,8 @@ function fileList(spans: Span[]): string {
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name)).join(', ');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

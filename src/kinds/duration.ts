@@ -2,9 +2,9 @@ import { posix } from 'node:path';
 import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
-import { analyze, analyzeText, type QuantityToken } from '../analysis/index.js';
-import { isNumberWord, numberAt, qualifierMeaning } from '../extract/quantities.js';
-import { defineKind, type Detection, type FactStore } from './kind.js';
+import { analyzeText } from '../analysis/index.js';
+import { numberAt, qualifierMeaning } from '../extract/quantities.js';
+import { defineKind, type Detection, type FactGroup } from './kind.js';
 
 const UNIT_DAYS = { year: 365.2425, month: 30.436875, week: 7, day: 1 } as const;
 type DurationUnit = keyof typeof UNIT_DAYS;
@@ -50,12 +50,18 @@ export const duration = defineKind({
       .describe('Patterns that must all occur in an article for its claims to count: they tie the rule to its subject.'),
     tolerance: z.number().min(0).default(0).describe('Slack, in units, allowed when comparing claims with each other and with the calendar.'),
   },
-  message: '{summary}',
-  variables: ['summary', 'claim', 'otherClaims', 'otherFiles', 'elapsed'],
-  check(story, rule, facts) {
-    const compiled = compile(rule.patterns);
-    const scope = compile(rule.scope);
-    const claims = story.articles.flatMap((article) => claimsOf(article, compiled, scope, rule.since, facts));
+  messages: {
+    conflict: '{claim} ({files}: {range}) contradicts {otherClaims} ({otherFiles}: {otherRange}){calendar}',
+    calendar: '{claim} ({range}) contradicts the calendar: from {since} to {published} is {elapsed} {unit}s',
+  },
+  variables: {
+    conflict: ['claim', 'files', 'range', 'otherClaims', 'otherFiles', 'otherRange', 'calendar', 'elapsed'],
+    calendar: ['claim', 'range', 'since', 'published', 'elapsed', 'unit'],
+  },
+  create(rule) {
+    // re2js compiles each pattern once per rule, not per story.
+    const compiled = rule.patterns.map(compile);
+    const scope = rule.scope.map(compile);
     const since = rule.since;
     const elapsedOf = (claim: Claim): number | undefined =>
       since && claim.article.metadata.date ? elapsed(since, claim.article.metadata.date, rule.unit) : undefined;
@@ -63,61 +69,74 @@ export const duration = defineKind({
       const value = elapsedOf(claim);
       return value !== undefined && !(claim.low - rule.tolerance <= value && value < claim.high + rule.tolerance);
     };
-    // Claims allowing the same interval are one position; positions that cannot both hold conflict.
-    const positions = new Map<string, Claim[]>();
-    for (const claim of claims) {
-      const key = `${claim.low}:${claim.high}`;
-      positions.set(key, [...(positions.get(key) ?? []), claim]);
-    }
-    const groups = [...positions.values()];
-    const detections: Detection[] = [];
-    const reported = new Set<Claim[]>();
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) {
-        const [a, b] = [groups[i]!, groups[j]!];
-        if (a[0]!.low - rule.tolerance < b[0]!.high && b[0]!.low - rule.tolerance < a[0]!.high) continue;
-        if (!a.some((x) => b.some((y) => x.article !== y.article))) continue;
-        // Anchor on the position the calendar contradicts, else on the one fewer articles take.
-        const aWrong = a.some(wrong);
-        const bWrong = b.some(wrong);
-        const [primary, other] = aWrong !== bWrong ? (aWrong ? [a, b] : [b, a]) : articles(a) <= articles(b) ? [a, b] : [b, a];
-        reported.add(primary);
-        const value = elapsedOf(primary[0]!) ?? elapsedOf(other[0]!);
-        const calendar = value !== undefined ? `; from ${since} to ${(primary[0]!.article.metadata.date ?? other[0]!.article.metadata.date)} is ${value.toFixed(1)} ${rule.unit}s` : '';
-        detections.push({
-          primary: primary[0]!.span,
-          related: [...primary.slice(1), ...other].map((claim) => claim.span),
-          vars: {
-            summary: `${describe(primary, rule.unit)} contradicts ${describe(other, rule.unit)}${calendar}`,
-            claim: quoteList(primary),
-            otherClaims: quoteList(other),
-            otherFiles: files(other),
-            elapsed: value === undefined ? '' : value.toFixed(1),
-          },
-          data: { type: 'conflict', interval: [primary[0]!.low, primary[0]!.high], otherInterval: [other[0]!.low, other[0]!.high], elapsed: value ?? null, unit: rule.unit },
-        });
+    return (story) => {
+      const claims = story.articles.flatMap((article) => claimsOf(article, compiled, scope, since));
+      // Every claim measures the one span the rule declares: one fact, one group.
+      const groups: FactGroup[] = claims.length ? [{ kind: 'duration', label: rule.description, spans: claims.map((claim) => claim.span) }] : [];
+      // Claims allowing the same interval are one position; positions that cannot both hold conflict.
+      const positions = new Map<string, Claim[]>();
+      for (const claim of claims) {
+        const key = `${claim.low}:${claim.high}`;
+        positions.set(key, [...(positions.get(key) ?? []), claim]);
       }
-    }
-    // A position wrong against the calendar that no conflict already reports.
-    for (const group of groups) {
-      if (reported.has(group)) continue;
-      for (const claim of group.filter(wrong)) {
-        const value = elapsedOf(claim)!;
-        detections.push({
-          primary: claim.span,
-          related: [],
-          vars: {
-            summary: `"${claim.span.excerpt}" (${range(claim, rule.unit)}) contradicts the calendar: from ${since} to ${claim.article.metadata.date} is ${value.toFixed(1)} ${rule.unit}s`,
-            claim: `"${claim.span.excerpt}"`,
-            otherClaims: '',
-            otherFiles: '',
-            elapsed: value.toFixed(1),
-          },
-          data: { type: 'calendar', interval: [claim.low, claim.high], elapsed: value, unit: rule.unit },
-        });
+      const byPosition = [...positions.values()];
+      const detections: Array<Detection<'conflict' | 'calendar'>> = [];
+      const reported = new Set<Claim[]>();
+      for (let i = 0; i < byPosition.length; i++) {
+        for (let j = i + 1; j < byPosition.length; j++) {
+          const [a, b] = [byPosition[i]!, byPosition[j]!];
+          if (a[0]!.low - rule.tolerance < b[0]!.high && b[0]!.low - rule.tolerance < a[0]!.high) continue;
+          if (!a.some((x) => b.some((y) => x.article !== y.article))) continue;
+          // Anchor on the position the calendar contradicts, else on the one fewer articles take.
+          const aWrong = a.some(wrong);
+          const bWrong = b.some(wrong);
+          const [primary, other] = aWrong !== bWrong ? (aWrong ? [a, b] : [b, a]) : articles(a) <= articles(b) ? [a, b] : [b, a];
+          reported.add(primary);
+          const value = elapsedOf(primary[0]!) ?? elapsedOf(other[0]!);
+          const calendar = value !== undefined ? `; from ${since} to ${(primary[0]!.article.metadata.date ?? other[0]!.article.metadata.date)} is ${value.toFixed(1)} ${rule.unit}s` : '';
+          detections.push({
+            type: 'conflict',
+            primary: primary[0]!.span,
+            related: [...primary.slice(1), ...other].map((claim) => claim.span),
+            vars: {
+              claim: quoteList(primary),
+              files: files(primary),
+              range: range(primary[0]!, rule.unit),
+              otherClaims: quoteList(other),
+              otherFiles: files(other),
+              otherRange: range(other[0]!, rule.unit),
+              calendar,
+              elapsed: value === undefined ? '' : value.toFixed(1),
+            },
+            data: { type: 'conflict', interval: [primary[0]!.low, primary[0]!.high], otherInterval: [other[0]!.low, other[0]!.high], elapsed: value ?? null, unit: rule.unit },
+            group: 0,
+          });
+        }
       }
-    }
-    return detections;
+      // A position wrong against the calendar that no conflict already reports.
+      for (const position of byPosition) {
+        if (reported.has(position)) continue;
+        for (const claim of position.filter(wrong)) {
+          const value = elapsedOf(claim)!;
+          detections.push({
+            type: 'calendar',
+            primary: claim.span,
+            related: [],
+            vars: {
+              claim: `"${claim.span.excerpt}"`,
+              range: range(claim, rule.unit),
+              since: since!,
+              published: claim.article.metadata.date!,
+              elapsed: value.toFixed(1),
+              unit: rule.unit,
+            },
+            data: { type: 'calendar', interval: [claim.low, claim.high], elapsed: value, unit: rule.unit },
+            group: 0,
+          });
+        }
+      }
+      return { detections, groups };
+    };
   },
 });
 
@@ -129,59 +148,28 @@ interface Claim {
   high: number;
 }
 
-const compiledPatterns = new Map<string, RE2JS>();
-
-function compile(sources: readonly string[]): RE2JS[] {
-  return sources.map((source) => {
-    let re = compiledPatterns.get(source);
-    if (!re) {
-      re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
-      compiledPatterns.set(source, re);
-    }
-    return re;
-  });
+function compile(source: string): RE2JS {
+  return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
 }
 
-/**
- * Claims are read line by line, on the lines the analysis found a numeral or number word in: a
- * claim's `value` or `ordinal` is a number, and user patterns (re2js) cost time per character read.
- */
-function claimsOf(article: Article, patterns: RE2JS[], scope: RE2JS[], since: string | undefined, facts: FactStore): Claim[] {
+function claimsOf(article: Article, patterns: RE2JS[], scope: RE2JS[], since: string | undefined): Claim[] {
   if (!scope.every((re) => re.matcher(article.body).find())) return [];
   // An article written before the span began is about something else.
   if (since && article.metadata.date && article.metadata.date < since) return [];
   const claims: Claim[] = [];
   const seen = new Set<string>();
-  const lines = numberLines(article.body, facts.get(article, analyze).quantities).map(([from, to]) => ({ from, line: article.body.slice(from, to) }));
   for (const re of patterns) {
-    for (const { from, line } of lines) {
-      const matcher = re.matcher(line);
-      while (matcher.find()) {
-        const interval = intervalOf(group(matcher, 'qualifier'), group(matcher, 'value'), group(matcher, 'ordinal'));
-        if (!interval) continue;
-        const start = from + matcher.start();
-        const end = from + matcher.end();
-        const id = `${start}:${end}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        claims.push({ article, span: spanOf(article, start, end), low: interval[0], high: interval[1] });
-      }
+    const matcher = re.matcher(article.body);
+    while (matcher.find()) {
+      const interval = intervalOf(group(matcher, 'qualifier'), group(matcher, 'value'), group(matcher, 'ordinal'));
+      if (!interval) continue;
+      const id = `${matcher.start()}:${matcher.end()}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      claims.push({ article, span: spanOf(article, matcher.start(), matcher.end()), low: interval[0], high: interval[1] });
     }
   }
   return claims;
-}
-
-/** The lines, as [start, end), holding a numeral or number word. */
-function numberLines(text: string, quantities: readonly QuantityToken[]): Array<[number, number]> {
-  const lines: Array<[number, number]> = [];
-  for (const token of quantities) {
-    if (token.kind !== 'numeral' && !isNumberWord(token.lower)) continue;
-    if (lines.length > 0 && token.start < lines.at(-1)![1]) continue;
-    const start = text.lastIndexOf('\n', token.start - 1) + 1;
-    const end = text.indexOf('\n', token.end);
-    lines.push([start, end < 0 ? text.length : end]);
-  }
-  return lines;
 }
 
 function group(matcher: ReturnType<RE2JS['matcher']>, name: string): string | undefined {
@@ -249,8 +237,3 @@ function files(claims: Claim[]): string {
 function range(claim: Claim, unit: DurationUnit): string {
   return Number.isFinite(claim.high) ? `${claim.low}–${claim.high} ${unit}s` : `at least ${claim.low} ${unit}s`;
 }
-
-function describe(claims: Claim[], unit: DurationUnit): string {
-  return `${quoteList(claims)} (${files(claims)}: ${range(claims[0]!, unit)})`;
-}
-

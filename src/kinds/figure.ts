@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { spanOf, type Span } from '../corpus/article.js';
 import { extractFigures, type Figure } from '../extract/figures.js';
-import { defineKind, type Detection } from './kind.js';
+import { cluster, defineKind, type Detection, type FactGroup } from './kind.js';
 
 /**
  * Figures that count the same thing in two articles of a story (same unit or noun, event and
@@ -24,62 +24,77 @@ export const figure = defineKind({
       .describe('Compare only figures that name what they count ("600,000 households", "$45 million in aid"), not bare amounts ("$5 billion", "36 percent") whose subject a clause cannot pin down.'),
     minSimilarity: z.number().min(0).max(1).default(0.3).describe('Share of their clauses\' content words (Jaccard) two figures must have in common to be compared.'),
   },
-  message: '{summary}',
-  variables: ['summary', 'what', 'value', 'otherValue', 'otherFiles'],
-  check(story, rule, facts) {
-    const figures = story.articles
-      .flatMap((article) => facts.get(article, extractFigures))
-      .filter((f) => (!rule.noun || f.noun === rule.noun || f.unit === rule.noun) && (!rule.requireNoun || f.noun !== undefined || f.event !== undefined));
-    const detections: Detection[] = [];
-    if (rule.expected !== undefined) {
+  messages: {
+    expected: '"{value}" ({what}): expected {expected}',
+    conflict: 'Figures disagree on {what}: "{value}" here, "{otherValue}" in {otherFiles}',
+  },
+  variables: {
+    expected: ['what', 'value', 'expected'],
+    conflict: ['what', 'value', 'otherValue', 'otherFiles'],
+  },
+  create(rule) {
+    const counted = (f: Figure) => (!rule.noun || f.noun === rule.noun || f.unit === rule.noun) && (!rule.requireNoun || f.noun !== undefined || f.event !== undefined);
+    return (story, facts) => {
+      const figures = story.articles.flatMap((article) => facts.get(article, extractFigures)).filter(counted);
+      // Every pair of comparable figures, conflicting or not: they make the groups a report shows.
+      const pairs: Array<[Figure, Figure]> = [];
+      const conflicts = new Map<string, { sides: [Set<Figure>, Set<Figure>] }>();
       for (const f of figures) {
-        if (f.low <= rule.expected * (1 + rule.tolerance) && rule.expected * (1 - rule.tolerance) <= f.high) continue;
+        for (const article of story.articles) {
+          if (article === f.article) continue;
+          const candidates = figures.filter((g) => g.article === article && comparable(f, g, rule.minContext, rule.minSimilarity));
+          for (const g of candidates) pairs.push([f, g]);
+          if (candidates.length === 0 || candidates.some((g) => overlaps(f, g, rule.tolerance))) continue;
+          const g = candidates.sort((x, y) => sharedContext(f, y) - sharedContext(f, x))[0]!;
+          // A sentence stating both values of one count tells them apart: a result ("185 to 156"), a part and its total.
+          if (figures.some((h) => h.article === f.article && h.sentence === f.sentence && h !== f && keyOf(h) === keyOf(f) && overlaps(h, g, rule.tolerance))) continue;
+          const [first, second] = intervalKey(f) < intervalKey(g) ? [f, g] : [g, f];
+          const id = `${keyOf(f)}|${intervalKey(first)}|${intervalKey(second)}`;
+          const entry = conflicts.get(id) ?? { sides: [new Set<Figure>(), new Set<Figure>()] };
+          entry.sides[0].add(first);
+          entry.sides[1].add(second);
+          conflicts.set(id, entry);
+        }
+      }
+      const clusters = cluster(figures, pairs);
+      const groupOf = new Map(clusters.flatMap((members, index) => members.map((f) => [f, index] as const)));
+      const groups: FactGroup[] = clusters.map((members) => ({ kind: 'figure', label: what(members[0]!), spans: members.map(spanOfFigure) }));
+      const detections: Array<Detection<'expected' | 'conflict'>> = [];
+      if (rule.expected !== undefined) {
+        for (const f of figures) {
+          if (f.low <= rule.expected * (1 + rule.tolerance) && rule.expected * (1 - rule.tolerance) <= f.high) continue;
+          detections.push({
+            type: 'expected',
+            primary: spanOfFigure(f),
+            related: [],
+            vars: { what: what(f), value: excerpt(f), expected: rule.expected },
+            data: { type: 'expected', interval: [f.low, f.high], expected: rule.expected },
+            group: groupOf.get(f)!,
+          });
+        }
+      }
+      for (const { sides } of conflicts.values()) {
+        const [primarySide, otherSide] = articleCount(sides[0]) <= articleCount(sides[1]) ? sides : [sides[1], sides[0]];
+        const [primary, ...restPrimary] = [...primarySide];
+        const others = [...otherSide];
+        const otherFiles = [...new Set(others.map((o) => posix.basename(o.article.path)))].join(', ');
         detections.push({
-          primary: spanOf(f.article, f.start, f.end),
-          related: [],
-          vars: { summary: `${describe(f)}: expected ${rule.expected}`, what: what(f), value: excerpt(f), otherValue: String(rule.expected), otherFiles: '' },
-          data: { type: 'expected', interval: [f.low, f.high], expected: rule.expected },
+          type: 'conflict',
+          primary: spanOfFigure(primary!),
+          related: [...restPrimary, ...others].map(spanOfFigure),
+          vars: { what: what(primary!), value: excerpt(primary!), otherValue: excerpt(others[0]!), otherFiles },
+          data: { type: 'conflict', interval: [primary!.low, primary!.high], otherInterval: [others[0]!.low, others[0]!.high], what: what(primary!) },
+          group: groupOf.get(primary!)!,
         });
       }
-    }
-    const conflicts = new Map<string, { sides: [Set<Figure>, Set<Figure>] }>();
-    for (const f of figures) {
-      for (const article of story.articles) {
-        if (article === f.article) continue;
-        const candidates = figures.filter((g) => g.article === article && comparable(f, g, rule.minContext, rule.minSimilarity));
-        if (candidates.length === 0 || candidates.some((g) => overlaps(f, g, rule.tolerance))) continue;
-        const g = candidates.sort((x, y) => sharedContext(f, y) - sharedContext(f, x))[0]!;
-        // A sentence stating both values of one count tells them apart: a result ("185 to 156"), a part and its total.
-        if (figures.some((h) => h.article === f.article && h.sentence === f.sentence && h !== f && keyOf(h) === keyOf(f) && overlaps(h, g, rule.tolerance))) continue;
-        const [first, second] = intervalKey(f) < intervalKey(g) ? [f, g] : [g, f];
-        const id = `${keyOf(f)}|${intervalKey(first)}|${intervalKey(second)}`;
-        const entry = conflicts.get(id) ?? { sides: [new Set<Figure>(), new Set<Figure>()] };
-        entry.sides[0].add(first);
-        entry.sides[1].add(second);
-        conflicts.set(id, entry);
-      }
-    }
-    for (const { sides } of conflicts.values()) {
-      const [primarySide, otherSide] = articleCount(sides[0]) <= articleCount(sides[1]) ? sides : [sides[1], sides[0]];
-      const [primary, ...restPrimary] = [...primarySide];
-      const others = [...otherSide];
-      const otherFiles = [...new Set(others.map((o) => posix.basename(o.article.path)))].join(', ');
-      detections.push({
-        primary: spanOf(primary!.article, primary!.start, primary!.end),
-        related: [...restPrimary, ...others].map((o): Span => spanOf(o.article, o.start, o.end)),
-        vars: {
-          summary: `Figures disagree on ${what(primary!)}: "${excerpt(primary!)}" here, "${excerpt(others[0]!)}" in ${otherFiles}`,
-          what: what(primary!),
-          value: excerpt(primary!),
-          otherValue: excerpt(others[0]!),
-          otherFiles,
-        },
-        data: { type: 'conflict', interval: [primary!.low, primary!.high], otherInterval: [others[0]!.low, others[0]!.high], what: what(primary!) },
-      });
-    }
-    return detections;
+      return { detections, groups };
+    };
   },
 });
+
+function spanOfFigure(f: Figure): Span {
+  return spanOf(f.article, f.start, f.end);
+}
 
 function keyOf(f: Figure): string {
   return `${f.unit ?? ''}|${f.noun ?? ''}|${f.event ?? ''}`;
@@ -124,8 +139,4 @@ function what(f: Figure): string {
 
 function excerpt(f: Figure): string {
   return f.article.body.slice(f.start, f.end);
-}
-
-function describe(f: Figure): string {
-  return `"${excerpt(f)}" (${what(f)})`;
 }

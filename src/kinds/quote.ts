@@ -2,15 +2,18 @@ import { posix } from 'node:path';
 import stringSimilarity from 'string-similarity';
 import { z } from 'zod';
 import { spanOf, type Span } from '../corpus/article.js';
+import { foldLetters } from '../compare/name-variants.js';
+import { diffArrays } from 'diff';
 import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignment.js';
+import { comparable, sameWord } from '../compare/words.js';
 import { extractQuotes, type Quote } from '../extract/quotes.js';
 import type { Token } from '../analysis/index.js';
 import { VOCABULARY } from '../extract/vocabulary/index.js';
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
-import { defineKind, type Detection } from './kind.js';
+import { cluster, defineKind, type Detection, type FactGroup } from './kind.js';
 
-const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'singleSource'] as const;
+const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'rendering', 'singleSource'] as const;
 const OFF_BY_DEFAULT: FindingType[] = ['singleSource'];
 type FindingType = (typeof FINDING_TYPES)[number];
 
@@ -38,25 +41,72 @@ export const quote = defineKind({
     maxPadding: z.number().int().min(1).default(4).describe('Most words a version may add at its edge, in the same sentence, to count as padding (or as part of the wording difference).'),
     findings: findingTypesOption(FINDING_TYPES, ['singleSource']),
   },
-  message: '{summary}',
-  variables: ['summary', 'type', 'diff', 'speaker', 'otherSpeaker', 'otherFiles', 'extra'],
-  check(story, rule, facts) {
+  messages: {
+    wording: '{quoteOf} worded differently in {otherFiles}: {diff}',
+    padding: '"{extra}" is inside the quote marks here, but no other version of the remark has it ({otherFiles}: "{otherText}")',
+    attribution: 'The same words are attributed to {who} here and to {otherWho} in {otherFiles}',
+    speakerName: 'The speaker is named "{speaker}" here and "{otherSpeaker}" in {otherFiles}',
+    rendering: 'Quote of {speaker} rendered differently in {otherFiles}: "{text}" / "{otherText}"',
+    singleSource: '{thisQuote} appears in no other article of the story',
+  },
+  variables: {
+    wording: ['quoteOf', 'speaker', 'diff', 'otherFiles'],
+    padding: ['speaker', 'extra', 'otherText', 'otherFiles'],
+    attribution: ['speaker', 'otherSpeaker', 'who', 'otherWho', 'otherFiles'],
+    speakerName: ['speaker', 'otherSpeaker', 'otherFiles'],
+    rendering: ['speaker', 'text', 'otherText', 'otherFiles'],
+    singleSource: ['thisQuote', 'speaker'],
+  },
+  create(rule) {
     const severityOf = (type: FindingType): Severity | undefined => severityFor(rule, type, OFF_BY_DEFAULT);
-    const quotes = story.articles.flatMap((article) => facts.get(article, extractQuotes));
-    const pairs = alignedPairs(quotes, rule);
-    const detections: Detection[] = [];
-    const wording = severityOf('wording');
-    if (wording) detections.push(...wordingFindings(pairs, wording));
-    const padding = severityOf('padding');
-    if (padding) detections.push(...paddingFindings(pairs, rule.maxPadding, padding));
-    const attribution = severityOf('attribution');
-    const speakerName = severityOf('speakerName');
-    if (attribution || speakerName) detections.push(...speakerFindings(pairs, rule.minWords, attribution, speakerName));
-    const singleSource = severityOf('singleSource');
-    if (singleSource && story.articles.length >= 3) detections.push(...singleSourceFindings(quotes, pairs, rule.minWords, singleSource));
-    return detections;
+    const [wording, padding, attribution, speakerName, rendering, singleSource] = FINDING_TYPES.map(severityOf);
+    return (story, facts) => {
+      const quotes = story.articles.flatMap((article) => facts.get(article, extractQuotes));
+      const pairs = alignedPairs(quotes, rule);
+      const groups = quoteGroups(quotes, pairs);
+      const detections: Array<Detection<FindingType>> = [];
+      if (wording) detections.push(...wordingFindings(pairs, wording, groups.of));
+      if (padding) detections.push(...paddingFindings(pairs, rule.maxPadding, padding, groups.of));
+      if (attribution || speakerName) detections.push(...speakerFindings(pairs, rule.minWords, attribution, speakerName, groups.of));
+      if (rendering) detections.push(...renderingFindings(quotes, pairs, rule.minWords, rendering, groups.of));
+      if (singleSource && story.articles.length >= 3) detections.push(...singleSourceFindings(quotes, pairs, rule.minWords, singleSource, groups.of));
+      return { detections, groups: groups.list };
+    };
   },
 });
+
+/**
+ * The remarks of a story: versions aligned with each other form one group; a quote aligned with
+ * none is a group of its own (a remark one article alone has is worth seeing), unless it is a
+ * nested or one-word quote. `of` gives a quote's group, adding one for a quote not yet in any.
+ */
+function quoteGroups(quotes: Quote[], pairs: QuotePair[]): { list: FactGroup[]; of: (quote: Quote) => number } {
+  const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  const members = quotes.filter((quote) => paired.has(quote) || (!quote.nested && quote.tokens.length >= 2));
+  const list: FactGroup[] = [];
+  const index = new Map<Quote, number>();
+  const add = (group: Quote[]) => {
+    for (const quote of group) index.set(quote, list.length);
+    list.push({ kind: 'quote', label: remarkLabel(group), spans: group.map(quoteSpan) });
+  };
+  for (const group of cluster(members, pairs.map((pair) => [pair.a, pair.b] as const))) add(group);
+  return {
+    list,
+    of: (quote) => {
+      if (!index.has(quote)) add([quote]);
+      return index.get(quote)!;
+    },
+  };
+}
+
+/** A remark's row heading: its speaker and first words. */
+function remarkLabel(group: Quote[]): string {
+  const speaker = group.map(credibleSpeaker).find(Boolean);
+  const words = group[0]!.tokens.slice(0, 6).map((token) => token.surface).join(' ');
+  return `${speaker ? `${speaker}: ` : ''}“${words}${group[0]!.tokens.length > 6 ? ' …' : ''}”`;
+}
+
+type GroupOf = (quote: Quote) => number;
 
 export interface QuotePair {
   a: Quote;
@@ -96,7 +146,7 @@ export function alignedPairs(quotes: Quote[], rule: { minWords: number; threshol
     for (const [j, shared] of bound) {
       const b = quotes[j]!;
       const shorterContent = a.words.length <= b.words.length ? contentTotal[i]! : contentTotal[j]!;
-      if (shared < rule.threshold * shorterContent) continue;
+      if (shared < rule.threshold * shorterContent && shared < LONG_RUN_CONTENT) continue;
       const pair = align(a, b, rule);
       if (pair) pairs.push(pair);
     }
@@ -118,7 +168,16 @@ function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; 
   if (!alignment) return undefined;
   const matched = alignment.matches.length;
   const [shorter, shorterIndex] = a.words.length <= b.words.length ? [a, 0] : [b, 1];
-  if (matched / shorter.words.length < rule.threshold) return undefined;
+  // Two named people's quotes are one remark only when nearly all of the shorter aligns: then
+  // the same words are given to two people (an attribution finding), not reworded.
+  if (!compatibleSpeakers(a, b) && (matched < 2 * rule.minWords || matched / shorter.words.length < SAME_WORDS_SHARE)) return undefined;
+  // Most of the shorter quote aligns, or a long common run of a speaker's words does ("a number
+  // of unpopular but necessary steps" inside two long, otherwise different passages).
+  if (matched / shorter.words.length < rule.threshold) {
+    if (!longCommonRun(a, alignment) || !compatibleSpeakers(a, b)) return undefined;
+    const [extentA, extentB] = extents(a, b, alignment, rule.maxPadding);
+    return { a, b, alignment, extentA, extentB };
+  }
   // Content words decide: "there's a lot of" is common to unrelated remarks.
   const content = shorter.words.filter((token) => !STOPWORDS.has(token.word)).length;
   const contentMatched = alignment.matches.filter((match) => !STOPWORDS.has(shorter.words[match[shorterIndex]!]!.word)).length;
@@ -129,6 +188,40 @@ function align(a: Quote, b: Quote, rule: { minWords: number; threshold: number; 
   }
   const [extentA, extentB] = extents(a, b, alignment, rule.maxPadding);
   return { a, b, alignment, extentA, extentB };
+}
+
+/** The longest whole quote that pins down what was said, so that words added to it are padding. */
+const MAX_PINNED_WORDS = 3;
+
+/** Share of the shorter quote two different speakers' quotes must share to be one remark. */
+const SAME_WORDS_SHARE = 0.8;
+
+/** Words in one unbroken aligned run, and content words among them, that make one remark. */
+const LONG_RUN_WORDS = 6;
+const LONG_RUN_CONTENT = 4;
+
+function longCommonRun(a: Quote, alignment: WordAlignment): boolean {
+  let run = 1;
+  let content = STOPWORDS.has(a.words[alignment.matches[0]![0]]!.word) ? 0 : 1;
+  for (let k = 1; k < alignment.matches.length; k++) {
+    const [pa, pb] = alignment.matches[k - 1]!;
+    const [na, nb] = alignment.matches[k]!;
+    if (na === pa + 1 && nb === pb + 1) run++;
+    else [run, content] = [1, 0];
+    if (!STOPWORDS.has(a.words[na]!.word)) content++;
+    if (run >= LONG_RUN_WORDS && content >= LONG_RUN_CONTENT) return true;
+  }
+  return false;
+}
+
+/**
+ * The same speaker, or one side's unknown: two people named in full are two remarks. A speaker
+ * named by one word (a surname, "the Kremlin") may stand for either.
+ */
+function compatibleSpeakers(a: Quote, b: Quote): boolean {
+  const [x, y] = [speakerKey(a), speakerKey(b)];
+  if (!x || !y || x === y) return true;
+  return !credibleSpeaker(a)!.includes(' ') || !credibleSpeaker(b)!.includes(' ');
 }
 
 /**
@@ -192,7 +285,7 @@ function key(tokens: Token[]): string {
 }
 
 /** One finding per pair of distinct wordings of a remark, locating every article that uses each. */
-function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
+function wordingFindings(pairs: QuotePair[], severity: Severity, groupOf: GroupOf): Array<Detection<'wording'>> {
   const groups = new Map<string, { sides: [Map<Quote, Token[]>, Map<Quote, Token[]>] }>();
   for (const pair of pairs) {
     const tokensA = comparedTokens(pair.a, pair.extentA);
@@ -202,6 +295,8 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     if (keyA === keyB) continue;
     // Only differences inside the compared stretch: a version that merely quotes less is not one.
     if (pair.alignment.innerChanges === 0 && sameEdges(pair)) continue;
+    // Words added or dropped only at either end are a quote cut elsewhere, not a rewording.
+    if (changesOnlyAtEdges(tokensA, tokensB)) continue;
     if (!strongAlignment(pair)) continue;
     const [first, second, firstQuote, secondQuote, firstTokens, secondTokens] =
       keyA < keyB ? [keyA, keyB, pair.a, pair.b, tokensA, tokensB] : [keyB, keyA, pair.b, pair.a, tokensB, tokensA];
@@ -211,7 +306,7 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     group.sides[1].set(secondQuote, secondTokens);
     groups.set(groupKey, group);
   }
-  const detections: Detection[] = [];
+  const detections: Array<Detection<'wording'>> = [];
   for (const { sides } of groups.values()) {
     // Anchor on the wording fewer articles use: it is the likelier one to have changed.
     const [variant, majority] = articleCount(sides[0]) <= articleCount(sides[1]) ? sides : [sides[1], sides[0]];
@@ -219,24 +314,30 @@ function wordingFindings(pairs: QuotePair[], severity: Severity): Detection[] {
     const [, majorityTokens] = [...majority][0]!;
     const diff = wordDiff(majorityTokens, primaryTokens);
     const otherFiles = fileNames([...majority.keys()]);
-    const speaker = primary.speaker?.name ?? [...majority.keys()].find((q) => q.speaker)?.speaker?.name;
+    const speaker = credibleSpeaker(primary) ?? [...majority.keys()].map(credibleSpeaker).find(Boolean);
     detections.push({
+      type: 'wording',
       primary: quoteSpan(primary),
       related: [...[...variant.keys()].slice(1), ...majority.keys()].map(quoteSpan),
       severity,
-      vars: {
-        type: 'wording',
-        summary: `${speaker ? `Quote of ${speaker}` : 'Quote'} worded differently in ${otherFiles}: ${diff}`,
-        diff,
-        speaker: speaker ?? 'unknown',
-        otherSpeaker: '',
-        otherFiles,
-        extra: '',
-      },
+      vars: { quoteOf: speaker ? `Quote of ${speaker}` : 'Quote', speaker: speaker ?? 'unknown', diff, otherFiles },
       data: { type: 'wording', diff, variant: surfaceText(primaryTokens), other: surfaceText(majorityTokens) },
+      group: groupOf(primary),
     });
   }
   return detections;
+}
+
+/** Every added or dropped word sits before the first or after the last word the versions share, on one side only. */
+function changesOnlyAtEdges(a: readonly Token[], b: readonly Token[]): boolean {
+  const parts = diffArrays(a.map(comparable), b.map(comparable), { comparator: sameWord });
+  const shared = parts.map((part, index) => (part.added || part.removed ? -1 : index)).filter((index) => index >= 0);
+  if (shared.length === 0 || shared.length === parts.length) return false;
+  const [first, last] = [shared[0]!, shared.at(-1)!];
+  if (parts.some((part, index) => (part.added || part.removed) && index > first && index < last)) return false;
+  // At an edge, words on one side only are a cut; words on both sides are a changed word ("Senator" / "Sen.").
+  const oneSided = (edge: typeof parts) => !(edge.some((part) => part.added) && edge.some((part) => part.removed));
+  return oneSided(parts.slice(0, first)) && oneSided(parts.slice(last + 1));
 }
 
 /**
@@ -267,7 +368,7 @@ function edgeOnlyOneSide(pair: QuotePair): boolean {
 }
 
 /** Words inside quote marks that no other version of the remark has, where other versions exist. */
-function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Severity): Detection[] {
+function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Severity, groupOf: GroupOf): Array<Detection<'padding'>> {
   const byQuote = new Map<Quote, QuotePair[]>();
   for (const pair of pairs) {
     for (const quote of [pair.a, pair.b]) byQuote.set(quote, [...(byQuote.get(quote) ?? []), pair]);
@@ -283,6 +384,9 @@ function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Sever
       // sentence ("destructive." against "destructive militarism."). Only words after the shared
       // ones count: a version that starts later or stops mid-sentence may simply quote less.
       if (otherWindow[0] !== 0 || otherWindow[1] !== other.words.length || !endsSentence(other)) continue;
+      // Against a longer whole quote, more words at its end are the fuller quote, not padding;
+      // a word or two quoted alone ("destructive.") pins down what was said.
+      if (other.words.length > MAX_PINNED_WORDS) continue;
       const extra = padded.words.slice(window[1]);
       if (extra.length === 0 || extra.length > maxPadding || sameSentenceAfter(padded, window[1]) < extra.length) continue;
       if (extra.every((token) => STOPWORDS.has(token.word))) continue;
@@ -301,31 +405,25 @@ function paddingFindings(pairs: QuotePair[], maxPadding: number, severity: Sever
       found.set(padded, entry);
     }
   }
-  return [...found.values()].map(({ padded, extra, others }) => {
+  return [...found.values()].map(({ padded, extra, others }): Detection<'padding'> => {
     const words = surfaceText(extra);
     const otherFiles = fileNames([...others]);
     const otherText = surfaceText([...others][0]!.words);
     return {
+      type: 'padding',
       primary: quoteSpan(padded),
       related: [...others].map(quoteSpan),
       severity,
-      vars: {
-        type: 'padding',
-        summary: `"${words}" is inside the quote marks here, but no other version of the remark has it (${otherFiles}: "${otherText}")`,
-        diff: '',
-        speaker: padded.speaker?.name ?? 'unknown',
-        otherSpeaker: '',
-        otherFiles,
-        extra: words,
-      },
+      vars: { speaker: credibleSpeaker(padded) ?? 'unknown', extra: words, otherText, otherFiles },
       data: { type: 'padding', extra: words, other: otherText },
+      group: groupOf(padded),
     };
   });
 }
 
 /** The same words given to different people, or one person named differently. */
-function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Severity | undefined, speakerName: Severity | undefined): Detection[] {
-  const detections: Detection[] = [];
+function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Severity | undefined, speakerName: Severity | undefined, groupOf: GroupOf): Array<Detection<'attribution' | 'speakerName'>> {
+  const detections: Array<Detection<'attribution' | 'speakerName'>> = [];
   const reported = new Set<string>();
   for (const { a, b, alignment } of pairs) {
     const organisation = attribution ? organisationAgainstPerson(a, b, alignment, minWords) : undefined;
@@ -336,8 +434,8 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
       const { org, person } = organisation;
       const personSpeaker = person.speaker!;
       const where = posix.basename(person.article.path);
-      const summary = `The same words are attributed to the ${org.speaker!.name} here and to ${personSpeaker.name} (${personSpeaker.role}) in ${where}`;
       detections.push({
+        type: 'attribution',
         primary: speakerSpan(org),
         related: [
           speakerSpan(person),
@@ -346,18 +444,19 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
           quoteSpan(person),
         ],
         severity: attribution!,
-        vars: { type: 'attribution', summary, diff: '', speaker: org.speaker!.name, otherSpeaker: personSpeaker.name, otherFiles: where, extra: '' },
-        data: { type: 'attribution', speakers: [org.speaker!.name, personSpeaker.name], role: personSpeaker.role },
+        vars: { speaker: org.speaker!.name, otherSpeaker: personSpeaker.name, who: `the ${org.speaker!.name}`, otherWho: `${personSpeaker.name} (${personSpeaker.role})`, otherFiles: where },
+        data: { type: 'attribution', speakers: [org.speaker!.name, personSpeaker.name], role: personSpeaker.role! },
+        group: groupOf(org),
       });
       continue;
     }
     // Enough shared words to be one remark, not a shared motto or phrase; pronouns are too loose a link.
-    if (alignment.matches.length < 2 * minWords || !a.speaker || !b.speaker) continue;
+    if (alignment.matches.length < 2 * minWords || !credibleSpeaker(a) || !credibleSpeaker(b) || !a.speaker || !b.speaker) continue;
     if (a.speaker.resolvedBy === 'pronoun' || b.speaker.resolvedBy === 'pronoun') continue;
     const nameA = a.speaker.name;
     const nameB = b.speaker.name;
     // Only people with a full name: organisations and places ("Moscow") are often metonyms.
-    if (!nameA.includes(' ') || !nameB.includes(' ') || nameA.toLowerCase() === nameB.toLowerCase()) continue;
+    if (!nameA.includes(' ') || !nameB.includes(' ') || withoutInitials(nameA) === withoutInitials(nameB)) continue;
     const surnameA = nameA.split(' ').at(-1)!;
     const surnameB = nameB.split(' ').at(-1)!;
     // One person spelled two ways: the whole names alike, and the surnames close (Kovalenko / Kovalenco).
@@ -369,19 +468,24 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
     const id = [type, ...[nameA, nameB].sort()].join('\u0000');
     if (!severity || reported.has(id)) continue;
     reported.add(id);
-    const summary =
+    const otherFiles = posix.basename(b.article.path);
+    const common = { primary: speakerSpan(a), related: [speakerSpan(b), quoteSpan(a), quoteSpan(b)], severity, group: groupOf(a) };
+    detections.push(
       type === 'speakerName'
-        ? `The speaker is named "${nameA}" here and "${nameB}" in ${posix.basename(b.article.path)}`
-        : `The same words are attributed to ${nameA} here and to ${nameB} in ${posix.basename(b.article.path)}`;
-    detections.push({
-      primary: speakerSpan(a),
-      related: [speakerSpan(b), quoteSpan(a), quoteSpan(b)],
-      severity,
-      vars: { type, summary, diff: '', speaker: nameA, otherSpeaker: nameB, otherFiles: posix.basename(b.article.path), extra: '' },
-      data: { type, speakers: [nameA, nameB] },
-    });
+        ? { ...common, type, vars: { speaker: nameA, otherSpeaker: nameB, otherFiles }, data: { type, speakers: [nameA, nameB] } }
+        : { ...common, type, vars: { speaker: nameA, otherSpeaker: nameB, who: nameA, otherWho: nameB, otherFiles }, data: { type, speakers: [nameA, nameB] } },
+    );
   }
   return detections;
+}
+
+/** A name without middle initials and accents, lowercased: "Paul D. Ryan" = "Paul Ryan". */
+function withoutInitials(name: string): string {
+  return foldLetters(name)
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.replace(/\./g, '').length > 1)
+    .join(' ');
 }
 
 /**
@@ -391,7 +495,7 @@ function speakerFindings(pairs: QuotePair[], minWords: number, attribution: Seve
  * government and agrees with anyone; a person without a stated role is not judged.
  */
 function organisationAgainstPerson(a: Quote, b: Quote, alignment: WordAlignment, minWords: number): { org: Quote; person: Quote } | undefined {
-  if (!a.speaker || !b.speaker || a.speaker.resolvedBy === 'pronoun' || b.speaker.resolvedBy === 'pronoun') return undefined;
+  if (!credibleSpeaker(a) || !credibleSpeaker(b) || a.speaker!.resolvedBy === 'pronoun' || b.speaker!.resolvedBy === 'pronoun') return undefined;
   // The whole shorter quote must be part of the other, and long enough to be a remark.
   const shorter = Math.min(a.words.length, b.words.length);
   if (alignment.matches.length < minWords || alignment.matches.length < shorter || alignment.innerChanges > 0) return undefined;
@@ -406,24 +510,135 @@ function organisationAgainstPerson(a: Quote, b: Quote, alignment: WordAlignment,
   return { org, person };
 }
 
-function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity): Detection[] {
+/**
+ * The speaker's name, unless it cannot be one: a capitalised function word or a single letter
+ * ("It", "A" opening a sentence). Better an unknown speaker than a wrong one.
+ */
+function credibleSpeaker(quote: Quote): string | undefined {
+  const name = quote.speaker?.name;
+  if (!name) return undefined;
+  const words = name.split(/\s+/);
+  if (words.every((word) => STOPWORDS.has(word.toLowerCase()) || word.replace(/\W/g, '').length <= 1)) return undefined;
+  return name;
+}
+
+/** Content lemmas a rendering is compared by: "rebuilding" and "rebuild" are one word. */
+function contentLemmas(quote: Quote): Set<string> {
+  return new Set(quote.words.filter((token) => !STOPWORDS.has(token.word) && token.word.length > 1).map((token) => token.lemma ?? token.word));
+}
+
+/** A speaker as renderings are matched: the surname, accents folded ("Babiš" = "Babis"). */
+function speakerKey(quote: Quote): string | undefined {
+  const name = credibleSpeaker(quote);
+  if (!name || !/^\p{Lu}/u.test(name)) return undefined;
+  return foldLetters(name.split(' ').at(-1)!).toLowerCase();
+}
+
+/**
+ * One remark translated or paraphrased differently: quotes of one speaker in two articles that
+ * do not align as versions, yet share content lemmas beyond chance (Dice 0.45, at least two; 0.5
+ * and three when only one side names the speaker), each the other's best match between the two
+ * articles. Pairs already aligned are the wording check's, and articles that quote some remark
+ * word for word quote literally, so their unaligned quotes are different remarks.
+ */
+function renderingFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity, groupOf: GroupOf): Array<Detection<'rendering'>> {
+  const alignedWith = new Map<Quote, Set<string>>();
+  for (const pair of pairs) {
+    for (const [quote, other] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+      alignedWith.set(quote, (alignedWith.get(quote) ?? new Set()).add(other.article.path));
+    }
+  }
+  const candidates = quotes.filter((quote) => !quote.nested && quote.words.length >= minWords + 1);
+  // One speaker named on both sides, or named on one: then the words must say more.
+  const needed = (a: Quote, b: Quote): number | undefined => {
+    const [x, y] = [speakerKey(a), speakerKey(b)];
+    if (x && y) return x === y ? RENDERING_OVERLAP : undefined;
+    return x || y ? RENDERING_OVERLAP_ONE_SPEAKER : undefined;
+  };
+  const lemmas = new Map(candidates.map((quote) => [quote, contentLemmas(quote)]));
+  const overlap = (a: Quote, b: Quote): number => {
+    const [x, y] = [lemmas.get(a)!, lemmas.get(b)!];
+    let shared = 0;
+    for (const lemma of x) if (y.has(lemma)) shared++;
+    const required = needed(a, b);
+    if (required === undefined || shared < (required === RENDERING_OVERLAP ? 2 : 3)) return 0;
+    // Dice, not overlap of the shorter: two renderings of one remark are of a like length.
+    const score = (2 * shared) / (x.size + y.size);
+    return score >= required ? score : 0;
+  };
+  const bestIn = (quote: Quote, article: string): Quote | undefined => {
+    let best: Quote | undefined;
+    let score = 0;
+    for (const other of candidates) {
+      if (other.article.path !== article) continue;
+      const s = overlap(quote, other);
+      if (s > score) [best, score] = [other, s];
+    }
+    return best;
+  };
+  const detections: Array<Detection<'rendering'>> = [];
+  const seen = new Set<string>();
+  for (const a of candidates) {
+    for (const article of new Set(candidates.map((quote) => quote.article.path))) {
+      if (article <= a.article.path || alignedWith.get(a)?.has(article)) continue;
+      const b = bestIn(a, article);
+      if (!b || bestIn(b, a.article.path) !== a || alignedWith.get(b)?.has(a.article.path)) continue;
+      // Outlets that quote this speaker word for word elsewhere quote literally: an unaligned pair
+      // is then another remark, not another translation of this one.
+      if (quotesLiterally(a, b, pairs)) continue;
+      const id = `${a.start}:${a.article.path}:${b.start}:${b.article.path}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const named = [a, b].filter((quote) => speakerKey(quote)).map((quote) => quote.speaker!.name);
+      const speaker = named.sort((x, y) => y.length - x.length)[0]!;
+      const otherFiles = posix.basename(b.article.path);
+      const [textA, textB] = [surfaceText(a.words), surfaceText(b.words)];
+      detections.push({
+        type: 'rendering',
+        primary: quoteSpan(a),
+        related: [quoteSpan(b)],
+        severity,
+        vars: { speaker, text: shorten(textA), otherText: shorten(textB), otherFiles },
+        data: { type: 'rendering', variant: textA, other: textB, likeness: Number(overlap(a, b).toFixed(2)) },
+        group: groupOf(a),
+      });
+    }
+  }
+  return detections;
+}
+
+/**
+ * Whether the two articles share a word-for-word version of some remark (of four words or more):
+ * then they quote their sources literally, and two unaligned quotes are two remarks.
+ */
+function quotesLiterally(a: Quote, b: Quote, pairs: readonly QuotePair[]): boolean {
+  return pairs.some((pair) => {
+    const articles = new Set([pair.a.article, pair.b.article]);
+    return articles.has(a.article) && articles.has(b.article) && pair.alignment.innerChanges === 0 && pair.alignment.matches.length >= 4;
+  });
+}
+
+/** Dice likeness of content lemmas two renderings need: one speaker named on both sides, or on one. */
+const RENDERING_OVERLAP = 0.45;
+const RENDERING_OVERLAP_ONE_SPEAKER = 0.5;
+
+function shorten(text: string): string {
+  const words = text.split(' ');
+  return words.length <= 12 ? text : `${words.slice(0, 12).join(' ')} ...`;
+}
+
+function singleSourceFindings(quotes: Quote[], pairs: QuotePair[], minWords: number, severity: Severity, groupOf: GroupOf): Array<Detection<'singleSource'>> {
   const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
   return quotes
     .filter((q) => !q.nested && q.words.length >= minWords && !paired.has(q) && !(q.parent && paired.has(q.parent)))
-    .map((q) => ({
+    .map((q): Detection<'singleSource'> => ({
+      type: 'singleSource',
       primary: quoteSpan(q),
       related: [],
       severity,
-      vars: {
-        type: 'singleSource',
-        summary: `${q.speaker ? `This quote of ${q.speaker.name}` : 'This quote'} appears in no other article of the story`,
-        diff: '',
-        speaker: q.speaker?.name ?? 'unknown',
-        otherSpeaker: '',
-        otherFiles: '',
-        extra: '',
-      },
+      vars: { thisQuote: credibleSpeaker(q) ? `This quote of ${credibleSpeaker(q)}` : 'This quote', speaker: credibleSpeaker(q) ?? 'unknown' },
       data: { type: 'singleSource' },
+      group: groupOf(q),
     }));
 }
 

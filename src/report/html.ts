@@ -99,7 +99,7 @@ function singleFact(row: CoverageRow, link: Link): string {
 }
 
 function findingDetail(finding: Finding, link: Link): string {
-  const diff = typeof finding.data.diff === 'string' && finding.data.diff ? `<p class="diff">${renderDiff(finding.data.diff)}</p>` : '';
+  const diff = 'diff' in finding.data && finding.data.diff ? `<p class="diff">${renderDiff(finding.data.diff)}</p>` : '';
   const sides = [finding.location, ...finding.related]
     .map((span) => `<li><a href="${escapeHtml(link(span))}">${escapeHtml(where(span))}</a> <span class="excerpt">${escapeHtml(shorten(span.excerpt, 400))}</span></li>`)
     .join('');

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { KINDS } from '../kinds/index.js';
+import { SUMMARY } from '../kinds/kind.js';
 import { optionDocs } from './explain.js';
 import type { Rule } from './load.js';
 
@@ -28,7 +29,12 @@ export function rulesMarkdown(bundled: readonly Rule[]): string {
   for (const kind of KINDS.values()) {
     out.push(`## \`${kind.name}\``, '', kind.summary, '', '| option | type | default | meaning |', '| --- | --- | --- | --- |');
     for (const option of optionDocs(kind).filter((o) => !['id', 'kind', 'severity', 'description', 'message', 'examples'].includes(o.name))) out.push(row(option));
-    out.push('', `Message placeholders: ${kind.variables.map((v) => `\`{${v}}\``).join(', ')}. Default message: \`${kind.message}\`.`, '');
+    out.push('', '| finding type | default message | placeholders |', '| --- | --- | --- |');
+    for (const [type, template] of Object.entries<string>(kind.messages)) {
+      const filled = [...kind.variables[type]!, SUMMARY].map((v) => `\`{${v}}\``).join(', ');
+      out.push(`| \`${type}\` | ${template.replace(/\|/g, '\\|')} | ${filled} |`);
+    }
+    out.push('', 'A rule\'s `message` replaces every type\'s template, so it may use only the placeholders all its types fill; `{summary}` is the default message.', '');
     const example = bundled.find((rule) => rule.kind === kind.name);
     if (example) {
       out.push(`Example (\`${example.source}\`):`, '', '```yaml', ruleYaml(example).trimEnd(), '```', '');

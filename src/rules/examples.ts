@@ -1,9 +1,10 @@
+import type { z } from 'zod';
 import { parseArticle } from '../corpus/article.js';
 import type { Story } from '../corpus/stories.js';
 import { runRules } from '../engine.js';
-import type { Finding } from '../findings.js';
-import type { ExampleArticle } from './example-schema.js';
-import type { Rule } from './load.js';
+import type { Finding, Severity } from '../findings.js';
+import { ruleSchema, type Kind } from '../kinds/kind.js';
+import type { ExampleArticle, Rule } from './rule.js';
 
 export interface ExampleOutcome {
   readonly rule: string;
@@ -47,6 +48,24 @@ export function runExamples(rule: Rule): ExampleOutcome[] {
   return outcomes;
 }
 
+/** A rule's keys beside `kind`: id, severity and description (defaults given) and the kind's options. */
+export type RuleOptions = Record<string, unknown> & { id?: string; severity?: Severity; description?: string };
+
+/**
+ * A rule built from a kind and its options the way a YAML rule is: through the kind's schema, so
+ * defaults apply and bad options fail as they would in a rule file. Tests and tools use it.
+ */
+export function ruleOf<Options extends z.ZodRawShape, Type extends string>(kind: Kind<Options, Type>, options: RuleOptions): Rule {
+  const parsed = ruleSchema(kind as unknown as Kind).safeParse({ id: kind.name, severity: 'warning', description: `A ${kind.name} rule.`, ...options, kind: kind.name });
+  if (!parsed.success) throw new Error(`invalid ${kind.name} options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(rule)'}: ${issue.message}`).join('; ')}`);
+  return parsed.data as Rule;
+}
+
+/** The findings of one rule on one example story (files by name, each its text or `{ text, date, title }`). */
+export function exampleFindings(rule: Rule, articles: Record<string, ExampleArticle>): Finding[] {
+  return run(rule, articles);
+}
+
 function run(rule: Rule, articles: Record<string, ExampleArticle>): Finding[] {
   const story: Story = {
     id: `${rule.id} example`,
@@ -55,7 +74,8 @@ function run(rule: Rule, articles: Record<string, ExampleArticle>): Finding[] {
   return runRules([story], [rule]);
 }
 
-function articleText(article: ExampleArticle): string {
+/** An example article as the file it stands for: front matter with its date and title, then its text. */
+export function articleText(article: ExampleArticle): string {
   if (typeof article === 'string') return article;
   const meta = [article.title !== undefined ? `title: ${JSON.stringify(article.title)}` : '', article.date ? `date: ${article.date}` : ''].filter(Boolean);
   return meta.length ? `---\n${meta.join('\n')}\n---\n${article.text}` : article.text;

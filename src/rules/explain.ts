@@ -42,7 +42,7 @@ export function explainRule(rule: Rule): string {
   const width = Math.max(...options.map((option) => option.name.length));
   for (const option of options) {
     const value = rule[option.name];
-    const shown = value !== undefined ? JSON.stringify(value) : option.name === 'message' ? `not set: the kind's ${JSON.stringify(kind.message)}` : 'not set';
+    const shown = value !== undefined ? JSON.stringify(value) : option.name === 'message' ? `not set: the kind's message of each finding type (${Object.entries<string>(kind.messages).map(([type, template]) => `${type}: ${JSON.stringify(template)}`).join('; ')})` : 'not set';
     const fallback = 'default' in option ? ` (default ${JSON.stringify(option.default)})` : option.required ? ' (required)' : '';
     lines.push(`  ${option.name.padEnd(width)}  ${shown}${fallback}`, `  ${' '.repeat(width)}  ${option.description}`);
   }

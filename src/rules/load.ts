@@ -5,11 +5,11 @@ import { isMap, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { UserError, UserErrors } from '../errors.js';
 import { KINDS } from '../kinds/index.js';
-import { ruleSchema, type BaseRule, type Kind } from '../kinds/kind.js';
+import { ruleSchema, SUMMARY, unfilledPlaceholders, type Kind } from '../kinds/kind.js';
+import type { Rule } from './rule.js';
 import { parseYamlSource } from '../yaml-source.js';
 
-/** A validated rule, ready for the engine. */
-export type Rule = BaseRule & Record<string, unknown>;
+export type { Rule } from './rule.js';
 
 /** Rule files are small; anything bigger is a mistake or an attack. */
 const MAX_RULE_FILE_SIZE = 256 * 1024;
@@ -114,19 +114,20 @@ function issueError(issue: z.core.$ZodIssue, doc: Document, value: unknown, at: 
   }
 }
 
-/** `{placeholder}`s in `message` must be ones the kind fills. */
+/** `{placeholder}`s in `message` must be ones the kind fills for every finding type it reports. */
 function checkTemplate(rule: Rule, kind: Kind, doc: Document, at: (offset: number) => string): UserError | undefined {
   if (!rule.message) return undefined;
-  for (const match of rule.message.matchAll(/\{([^{}]*)\}/g)) {
-    if (!kind.variables.includes(match[1]!)) {
-      return new UserError(
-        at(nodeStart(doc.get('message', true) as Node)),
-        `message: unknown placeholder {${match[1]}}`,
-        `a ${kind.name} message may use ${kind.variables.map((v) => `{${v}}`).join(', ')}`,
-      );
-    }
-  }
-  return undefined;
+  const [unfilled] = unfilledPlaceholders(kind, rule.message);
+  if (unfilled === undefined) return undefined;
+  const everywhere = [SUMMARY, ...Object.values<readonly string[]>(kind.variables).reduce((common, filled) => common.filter((v) => filled.includes(v)))];
+  const byType = Object.entries<readonly string[]>(kind.variables)
+    .filter(([, filled]) => filled.includes(unfilled))
+    .map(([type]) => type);
+  return new UserError(
+    at(nodeStart(doc.get('message', true) as Node)),
+    `message: placeholder {${unfilled}} is ${byType.length ? `filled only for ${byType.join(', ')} findings` : `not one a ${kind.name} rule fills`}`,
+    `a ${kind.name} message may use ${[...new Set(everywhere)].map((v) => `{${v}}`).join(', ')}`,
+  );
 }
 
 function duplicateIds(rules: Rule[]): UserError[] {

@@ -64,7 +64,7 @@ describe('crosscheck eval', () => {
     const lost = crosscheck('eval', root, '--rule', 'war-length', '--baseline', baseline);
     expect(lost.status).toBe(1);
     expect(lost.stdout).toContain('baseline: 1 regression\n  envoy: lost [spelling] U.S. vs US\n');
-  });
+  }, 60_000);
 
   it('rejects a malformed answer key with file:line:col and exit code 2', () => {
     const root = keyedStory('inconsistencies:\n- kind: typo\n  what: x\n');

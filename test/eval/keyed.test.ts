@@ -9,7 +9,7 @@ import { compareWithBaseline, readBaseline } from '../../src/eval/baseline.js';
 import { evaluate, findTargets } from '../../src/eval/run.js';
 import { scoreSarif } from '../../src/eval/score.js';
 import { readArticles } from '../../src/corpus/read.js';
-import { runRules } from '../../src/engine.js';
+import { checkStories } from '../../src/engine.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import { loadRules } from '../../src/rules/load.js';
 import { SHARED_DIR, sharedAvailable } from '../support/shared.js';
@@ -27,7 +27,7 @@ describe.runIf(sharedAvailable('the eval of the keyed stories and the seeds'))('
     const key = loadAnswerKey(answers);
     const { articles, skipped } = readArticles(key.files!.map((file) => join(dir, file)));
     const story = { id: 'story', articles };
-    const sarif = formatSarif({ stories: [story], rules: RULES, findings: runRules([story], RULES), skipped });
+    const sarif = formatSarif({ stories: [story], rules: RULES, skipped, ...checkStories([story], RULES) });
     const sarifPath = join(mkdtempSync(join(tmpdir(), 'crosscheck-eval-')), 'out.sarif');
     writeFileSync(sarifPath, sarif);
     const python = spawnSync('python3', [join(SHARED_DIR, 'tools/score.py'), '--answers', answers, '--sarif', sarifPath, '--dir', dir], { encoding: 'utf8' });

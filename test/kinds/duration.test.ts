@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine.js';
-import { elapsed, intervalOf } from '../../src/kinds/duration.js';
+import { duration, elapsed, intervalOf } from '../../src/kinds/duration.js';
 import { parseRule, type Rule } from '../../src/rules/load.js';
-import { describeSpan, storyOf } from '../support/helpers.js';
+import { checkKind } from '../support/kinds.js';
 
-const warLength = (parseRule('rules/war-length.yaml', readFileSync('rules/war-length.yaml', 'utf8')) as { rule: Rule }).rule;
+// The bundled rule's options, run again through the schema with the examples runner.
+const { kind: _kind, source: _source, examples: _examples, ...warLength } = (parseRule('rules/war-length.yaml', readFileSync('rules/war-length.yaml', 'utf8')) as { rule: Rule }).rule;
 
 describe('duration intervals', () => {
   it.each([
@@ -32,17 +32,16 @@ describe('duration kind', () => {
   const dated = (date: string, text: string) => `date ${date} Russia's war in Ukraine. ${text}`;
 
   it('reports claims that cannot both hold, anchored on the one the calendar contradicts', () => {
-    const findings = runRules(
-      [
-        storyOf({
-          'a.txt': dated('2026-01-08', 'It dashed hopes of ending the almost four-year-war.'),
-          'b.txt': dated('2026-01-08', 'A deal nearly three years after Russia\u2019s full-scale invasion of Ukraine.'),
-          'c.txt': dated('2026-01-08', 'As the war approaches its fourth devastating year.'),
-        }),
-      ],
-      [warLength],
+    const findings = checkKind(
+      duration,
+      {
+        'a.txt': dated('2026-01-08', 'It dashed hopes of ending the almost four-year-war.'),
+        'b.txt': dated('2026-01-08', 'A deal nearly three years after Russia\u2019s full-scale invasion of Ukraine.'),
+        'c.txt': dated('2026-01-08', 'As the war approaches its fourth devastating year.'),
+      },
+      warLength,
     );
-    expect(findings.map((finding) => [finding.severity, finding.message, [finding.location, ...finding.related].map(describeSpan)])).toEqual([
+    expect(findings.map((finding) => [finding.severity, finding.message, finding.spans])).toEqual([
       [
         'error',
         '"nearly three years after Russia\u2019s full-scale invasion", "approaches its fourth devastating year" (b.txt, c.txt: 2.5–3 years) contradicts "almost four-year-war" (a.txt: 3.5–4 years); from 2022-02-24 to 2026-01-08 is 3.9 years',
@@ -56,7 +55,7 @@ describe('duration kind', () => {
   });
 
   it('reports a lone claim the calendar contradicts', () => {
-    const findings = runRules([storyOf({ 'a.txt': dated('2026-01-08', 'Nearly three years after the invasion began.'), 'b.txt': dated('2026-01-08', 'No claim.') })], [warLength]);
+    const findings = checkKind(duration, { 'a.txt': dated('2026-01-08', 'Nearly three years after the invasion began.'), 'b.txt': dated('2026-01-08', 'No claim.') }, warLength);
     expect(findings.map((finding) => finding.message)).toEqual([
       '"Nearly three years after the invasion" (2.5–3 years) contradicts the calendar: from 2022-02-24 to 2026-01-08 is 3.9 years',
     ]);
@@ -68,7 +67,7 @@ describe('duration kind', () => {
     ['articles written before `since`', dated('2019-05-01', 'The almost four-year war.'), dated('2019-05-01', 'Nearly three years after the invasion.')],
     ['no publication date: no calendar check', "Russia's war in Ukraine: nearly three years after the invasion.", 'Nothing here.'],
   ])('no finding: %s', (_name, a, b) => {
-    expect(runRules([storyOf({ 'a.txt': a, 'b.txt': b })], [warLength])).toEqual([]);
+    expect(checkKind(duration, { 'a.txt': a, 'b.txt': b }, warLength)).toEqual([]);
   });
 
   it('rejects a pattern without a `value` or `ordinal` group: it could capture no claim', () => {

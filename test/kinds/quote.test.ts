@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine.js';
-import type { Rule } from '../../src/rules/load.js';
-import { describeSpan, expectSpanMatchesText, storyOf } from '../support/helpers.js';
+import { quote } from '../../src/kinds/quote.js';
+import { checkKind, type KindOptions } from '../support/kinds.js';
 
-const rule: Rule = {
-  id: 'quotes',
-  kind: 'quote',
-  severity: 'warning',
-  description: 'Quotes agree.',
-  minWords: 3,
-  threshold: 0.6,
-  maxPadding: 4,
-  findings: {},
-};
+// Built through the schema: minWords, threshold, maxPadding and the finding types take their defaults.
+const shared = { id: 'quotes', severity: 'warning', description: 'Quotes agree.' } as const;
 
-function check(files: Record<string, string>, options: Partial<Rule> = {}) {
-  const findings = runRules([storyOf(files)], [{ ...rule, ...options }]);
-  for (const finding of findings) {
-    for (const span of [finding.location, ...finding.related]) expectSpanMatchesText(span, files[span.path]!);
-  }
-  return findings.map((finding) => ({
-    type: finding.data.type,
-    severity: finding.severity,
-    message: finding.message,
-    spans: [finding.location, ...finding.related].map(describeSpan),
-  }));
+function check(files: Record<string, string>, options: KindOptions = {}) {
+  return checkKind(quote, files, { ...shared, ...options }).map(({ data: _data, ...finding }) => finding);
 }
 
 describe('quote kind', () => {
@@ -33,6 +15,8 @@ describe('quote kind', () => {
     ['case, punctuation and quote-mark style only', `"all such units -- will be considered 'legitimate' targets!" he said.`, '\u201CAll such units \u2014 will be considered legitimate targets,\u201D he said.'],
     ['a fragment of a longer quote', '"legitimate military targets"', '"All such units and facilities will be considered legitimate military targets for the army."'],
     ['contractions and a censored word', '"It\'s not going to pay for that f***ing wall," he said.', '"It is not gonna pay for that fucking wall," he said.'],
+    ['words on one side only at an end, a cut rather than a rewording', '"It is a good year. But it is not enough to win the seat in the end," he said.', '"It is not enough to win the seat in the end," he said.'],
+    ['a longer whole quote with more words at its end: the fuller quote, not padding', '"It is highly inappropriate for a judge to speak like that, frankly," she said.', '"It is highly inappropriate for a judge to speak like that." she said.'],
     ['unrelated quotes sharing a phrase', '"There\'s a whole lot of anger," he said.', '"I think there\'s a lot of soul-searching," he said.'],
   ])('no finding: %s', (_name, a, b) => {
     expect(check({ 'a.txt': a, 'b.txt': b })).toEqual([]);
@@ -109,6 +93,8 @@ describe('quote kind', () => {
     ]);
     expect(check(files, { findings: { speakerName: 'notice' } }).map((finding) => finding.severity)).toEqual(['notice']);
     expect(check(files, { findings: { speakerName: 'off' } })).toEqual([]);
+    // A middle initial or an accent is how the outlet writes a name, not another name.
+    expect(check({ 'a.txt': `"${words}," said House Speaker Paul D. Ryan.`, 'b.txt': `"${words}," said House Speaker Paul Ryan.` })).toEqual([]);
   });
 
   it('attribution: an organisation named where another article names a person of a different one', () => {
@@ -153,6 +139,64 @@ describe('quote kind', () => {
         message: 'This quote of Zelensky appears in no other article of the story',
         spans: ['a.txt:1:1-1:48 "We have determined which countries are ready,"'],
       },
+    ]);
+  });
+
+  describe('rendering: one remark translated differently', () => {
+    const translated = {
+      'a.txt': 'Sanae Takaichi won the vote. "Rather than feeling happy, I see a really tough road ahead," Takaichi told reporters.',
+      'b.txt': 'Sanae Takaichi won the vote. "I am feeling how tough it is going to be from here on, rather than feeling happy," Takaichi said.',
+    };
+
+    it('reports two renderings of one speaker\'s remark that share most content words, as a notice', () => {
+      expect(check(translated, { findings: { rendering: 'notice' } })).toEqual([
+        {
+          type: 'rendering',
+          severity: 'notice',
+          message: 'Quote of Takaichi rendered differently in b.txt: "Rather than feeling happy I see a really tough road ahead" / "I am feeling how tough it is going to be from here ..."',
+          spans: ['a.txt:1:30-1:91 "Rather than feeling happy, I see a really tough road ahead,"', 'b.txt:1:30-1:113 "I am feeling how tough it is going to be from here on, rather than feeling happy,"'],
+        },
+      ]);
+    });
+
+    it.each([
+      ['different speakers', { 'b.txt': translated['b.txt'].replaceAll('Takaichi', 'Koizumi') }],
+      ['another remark of the speaker on the same topic', { 'b.txt': 'Sanae Takaichi won the vote. "The road to the election was long, and I thank everyone," Takaichi said.' }],
+      [
+        'articles that quote another remark word for word quote literally',
+        {
+          'a.txt': `${translated['a.txt']} "We will rebuild the party together," she added.`,
+          'b.txt': `${translated['b.txt']} "We will rebuild the party together," she added.`,
+        },
+      ],
+    ])('no rendering: %s', (_name, changes) => {
+      expect(check({ ...translated, ...changes }, { findings: { rendering: 'notice' } }).filter((finding) => finding.type === 'rendering')).toEqual([]);
+    });
+  });
+
+  describe('a long common run inside two longer passages', () => {
+    const passages = {
+      'a.txt': 'Petr Fiala spoke. "We have taken a number of unpopular but necessary steps. We have fulfilled our main promise and kept the country safe," Fiala said.',
+      'b.txt': 'Petr Fiala spoke. "The coalition has borne the burden of every crisis. We took a number of unpopular but necessary steps," Fiala said.',
+    };
+
+    it('is one remark, and the sentence around the run is compared', () => {
+      expect(check(passages).map((finding) => [finding.type, finding.message])).toEqual([
+        ['wording', 'Quote of Fiala worded differently in b.txt: We [-took-]{+have taken+} a ... steps'],
+      ]);
+    });
+
+    it('is two remarks when two named people say it', () => {
+      const named = { 'a.txt': passages['a.txt'].replace('Fiala said', 'said Petr Fiala'), 'b.txt': passages['b.txt'].replaceAll('Petr Fiala', 'Andrej Babis').replace('Fiala said', 'said Andrej Babis') };
+      expect(check(named)).toEqual([]);
+      // One of them named by surname only may be either person: compared.
+      expect(check({ ...named, 'b.txt': passages['b.txt'] }).map((finding) => finding.type)).toEqual(['wording']);
+    });
+  });
+
+  it('reports a word changed at the edge of the shared words, unlike a cut', () => {
+    expect(check({ 'a.txt': '"Senator Reid thinks the mosque should be built someplace else," Manley said.', 'b.txt': '"Sen. Reid thinks the mosque should be built someplace else," Manley said.' }).map((finding) => finding.message)).toEqual([
+      'Quote of Manley worded differently in a.txt: [-Senator-]{+Sen.+} Reid ... else',
     ]);
   });
 });

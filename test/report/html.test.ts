@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatHtml, renderDiff } from '../../src/report/html.js';
-import { runRules } from '../../src/engine.js';
+import { checkStories } from '../../src/engine.js';
 import { loadRules } from '../../src/rules/load.js';
 import { seedsResult } from '../support/fixtures.js';
 import { storyOf } from '../support/helpers.js';
@@ -16,13 +16,13 @@ describe('html report', () => {
   });
 
   it('indexes stories by conflicts and shows articles as columns with outlet and date', () => {
-    expect(html).toContain('<li><a href="#story-0">seeds</a> <span class="count">1 error, 4 warning, 4 notice</span></li>');
+    expect(html).toContain('<li><a href="#story-0">seeds</a> <span class="count">1 error, 4 warning, 5 notice</span></li>');
     expect(html).toContain('<th scope="col">themoscowtimes.com<br><small>000_c6436b982e71f45e.txt · 2026-01-08</small></th>');
     expect(html).toContain('<th scope="col">003_d495e447f9bcaa2a.txt<br><small>003_d495e447f9bcaa2a.txt</small></th>');
   });
 
   it('marks conflict rows by severity and expands them to excerpts, links and the word diff', () => {
-    const warRow = /<tr class="fact" data-severity="error" data-kind="duration"><th scope="row"><details><summary><span class="mark error">error<\/span> <span class="kind">duration<\/span> war-length<\/summary>/;
+    const warRow = /<tr class="fact" data-severity="error" data-kind="duration"><th scope="row"><details><summary><span class="mark error">error<\/span> <span class="kind">duration<\/span> How long Russia&#39;s full-scale war against Ukraine has lasted, measured from the invasion of 24 February 2022\.<\/summary>/;
     expect(html).toMatch(warRow);
     expect(html).toContain('<p class="diff">All <del>such</del><ins>these</ins> units ... targets <del>for</del><ins>of</ins> the <del>Russian</del> Armed Forces <ins>of the Russian Federation</ins></p>');
     expect(html).toContain('<a href="seeds/003_d495e447f9bcaa2a.txt#L46">seeds/003_d495e447f9bcaa2a.txt:46:63</a>');
@@ -35,7 +35,7 @@ describe('html report', () => {
   });
 
   it('escapes article text and works without JavaScript (the filter starts hidden)', () => {
-    const page = formatHtml({ ...(() => { const stories = [storyOf({ 'a.txt': 'The U.S. <script>alert(1)</script> envoy.', 'b.txt': 'The US envoy.' })]; const rules = loadRules('rules'); return { stories, rules, findings: runRules(stories, rules), skipped: [] }; })() });
+    const page = formatHtml({ ...(() => { const stories = [storyOf({ 'a.txt': 'The U.S. <script>alert(1)</script> envoy.', 'b.txt': 'The US envoy.' })]; const rules = loadRules('rules'); return { stories, rules, skipped: [], ...checkStories(stories, rules) }; })() });
     expect(page).not.toContain('<script>alert(1)');
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(page).toContain('<form id="filters" hidden');
@@ -47,8 +47,8 @@ describe('html report', () => {
 
   it('groups facts as the rules that ran compare them: no quote, figure or date rows without those rules', () => {
     const result = seedsResult();
-    const only = { ...result, rules: result.rules.filter((rule) => rule.id === 'house-style'), findings: result.findings.filter((f) => f.ruleId === 'house-style') };
-    const page = formatHtml(only);
+    const rules = result.rules.filter((rule) => rule.id === 'house-style');
+    const page = formatHtml({ ...result, rules, ...checkStories(result.stories, rules) });
     expect(page).toContain('data-kind="consistency"');
     expect(page).not.toMatch(/data-kind="(quote|figure|date)"/);
   });

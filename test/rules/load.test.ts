@@ -42,7 +42,12 @@ describe('parseRule', () => {
     ['missing key', 'id: a\nkind: consistency\nseverity: error\ndescription: d\n', 'rules/x.yaml:1:1: either: missing: add `either:` (record)'],
     ['bad id', VALID.replace('house-style', 'House Style'), 'rules/x.yaml:1:5: id: lowercase letters, digits and hyphens, starting with a letter or digit: see docs/rule.schema.json'],
     ['duplicate key', VALID + 'severity: error\n', 'rules/x.yaml:7:1: invalid YAML: Map keys must be unique: fix the YAML syntax'],
-    ['unknown placeholder', VALID + 'message: "{frist} vs {second}"\n', 'rules/x.yaml:7:10: message: unknown placeholder {frist}: a consistency message may use {first}, {second}, {firstCount}, {secondCount}, {firstFiles}, {secondFiles}'],
+    ['unknown placeholder', VALID + 'message: "{frist} vs {second}"\n', 'rules/x.yaml:7:10: message: placeholder {frist} is not one a consistency rule fills: a consistency message may use {summary}, {first}, {second}, {firstCount}, {secondCount}, {firstFiles}, {secondFiles}'],
+    [
+      'placeholder filled for one finding type only',
+      'id: q\nkind: quote\nseverity: warning\ndescription: d\nmessage: "Changed: {diff}"\n',
+      'rules/x.yaml:5:10: message: placeholder {diff} is filled only for wording findings: a quote message may use {summary}, {speaker}',
+    ],
     ['alias', 'id: &a house\nkind: consistency\nseverity: notice\ndescription: *a\neither: {a: b}\n', 'rules/x.yaml:4:14: invalid YAML: aliases are not allowed'],
     ['unknown tag', VALID + 'message: !!js/function "x"\n', 'rules/x.yaml:7:10: invalid YAML: Unresolved tag: tag:yaml.org,2002:js/function: fix the YAML syntax'],
   ])('%s: reports file:line:col, the key and what is allowed', (_name, source, message) => {

@@ -1,6 +1,6 @@
 import { readArticles } from '../../src/corpus/read.js';
 import { groupStories } from '../../src/corpus/stories.js';
-import { runRules } from '../../src/engine.js';
+import { checkStories } from '../../src/engine.js';
 import type { CheckResult } from '../../src/result.js';
 import { loadRules } from '../../src/rules/load.js';
 
@@ -9,5 +9,5 @@ export function seedsResult(): CheckResult {
   const rules = loadRules('rules');
   const { articles, skipped } = readArticles(['seeds']);
   const stories = groupStories(articles);
-  return { stories, rules, findings: runRules(stories, rules), skipped };
+  return { stories, rules, skipped, ...checkStories(stories, rules) };
 }

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { SEVERITIES, type Severity } from '../findings.js';
+
+/**
+ * What every rule is, whatever its kind: the bottom layer that kinds, the engine, the loader and
+ * the examples runner all import. It imports nothing of theirs.
+ */
 
 /** An article of an example: its text, or its text with a publication date and title. */
 const exampleArticle = z.union([
@@ -41,3 +47,33 @@ export const examplesSchema = z
 
 export type RuleExamples = z.infer<typeof examplesSchema>;
 export type ExampleArticle = z.infer<typeof exampleArticle>;
+
+/** Keys every rule has, whatever its kind. */
+export const baseRuleShape = {
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens, starting with a letter or digit')
+    .describe('Unique rule id, shown with every finding (lowercase letters, digits and hyphens).'),
+  severity: z.enum(SEVERITIES).describe('How serious a finding of this rule is.'),
+  description: z.string().min(1).describe('What the rule checks, in one sentence.'),
+  message: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Message template; {placeholders} are filled from the finding. Defaults to the kind\'s message.'),
+  examples: examplesSchema.optional(),
+};
+
+export interface BaseRule {
+  id: string;
+  kind: string;
+  severity: Severity;
+  description: string;
+  message?: string;
+  examples?: RuleExamples;
+  /** Where the rule was declared, for messages about it. */
+  source?: string;
+}
+
+/** A validated rule, ready for the engine: the base keys and its kind's options. */
+export type Rule = BaseRule & Record<string, unknown>;
