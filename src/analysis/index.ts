@@ -143,8 +143,16 @@ function offsets(text: string, values: readonly string[], spaces: readonly strin
  */
 const RARE_SPACE = /[^\S \n]/g;
 
+/**
+ * wink-nlp takes time quadratic in a token's length (40,000 letters without a space: 9 s): runs
+ * longer than any word (a pasted blob, a long URL) are blanked before it reads the text, and
+ * added back as tokens of their own, tagged X.
+ */
+const LONG_RUN = /\S{100,}/g;
+
 export function analyzeText(text: string): Analysis {
-  const folded = text.replace(RARE_SPACE, ' ');
+  const longRuns = [...text.matchAll(LONG_RUN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const folded = text.replace(RARE_SPACE, ' ').replace(LONG_RUN, (run) => ' '.repeat(run.length));
   const doc = nlp().readDoc(folded);
   const its = nlp().its;
   const values = doc.tokens().out();
@@ -165,7 +173,16 @@ export function analyzeText(text: string): Analysis {
   };
   const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   let sentenceIndex = 0;
+  let nextRun = 0;
+  const pushLongRuns = (before: number) => {
+    for (; nextRun < longRuns.length && longRuns[nextRun]!.start < before; nextRun++) {
+      const { start, end } = longRuns[nextRun]!;
+      const value = text.slice(start, end);
+      tokens.push({ text: value, lower: value.toLowerCase(), start, end, pos: 'X', lemma: value.toLowerCase(), sentence: sentences.length });
+    }
+  };
   for (let i = 0; i < values.length; i++) {
+    pushLongRuns(starts[i]!);
     while (sentenceIndex < sentenceSpans.length && sentenceSpans[sentenceIndex]![1] < i) sentenceIndex++;
     const value = values[i]!;
     // wink-nlp cuts inside numerals it split ("magnitude-7" "." "1"): a sentence starts after a space only.
@@ -184,6 +201,7 @@ export function analyzeText(text: string): Analysis {
     }
     tokens.push({ text: value, lower: value.toLowerCase(), start: starts[i]!, end: starts[i]! + value.length, pos: pos[i]!, lemma: lemmas[i]!, sentence: sentences.length });
   }
+  pushLongRuns(Number.POSITIVE_INFINITY);
   closeSentence();
 
   const words = wordsOf(text, tokens);
@@ -274,9 +292,18 @@ function wordsOf(text: string, tokens: readonly AnalysisToken[]): Token[] {
     if (end > from) push(from, end);
     head = undefined;
   };
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (head !== undefined && end === token.start && (CLITIC.test(token.text) || /^\*+$/.test(token.text) || (text.charCodeAt(end - 1) === 42 && hasWordChar(token.text, 0, 1)))) {
       end = token.end;
+      continue;
+    }
+    // A decimal wink-nlp split ("magnitude-7" "." "1"): one numeral again.
+    const next = tokens[i + 1];
+    if (head !== undefined && end === token.start && token.text === '.' && isDigit(text.charCodeAt(end - 1)) && next && next.start === token.end && isDigit(text.charCodeAt(next.start))) {
+      end = next.end;
+      if (next.text.endsWith('.') && !isAbbreviation(next.text)) end--;
+      i++;
       continue;
     }
     flush();
@@ -290,6 +317,10 @@ function wordsOf(text: string, tokens: readonly AnalysisToken[]): Token[] {
   }
   flush();
   return words;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isQuoteMark(code: number): boolean {

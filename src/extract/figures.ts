@@ -259,7 +259,7 @@ function isPartOfName(tokens: readonly QuantityToken[], index: number): boolean 
   // "G7", "Covid-19", "F-16", "No. 1", "Air Force One"
   if (token.kind === 'numeral' && before?.kind === 'word' && (token.gapBefore === '' || token.gapBefore === '-')) return true;
   if (before && before.lower === 'no' && token.gapBefore.startsWith('.')) return true;
-  return token.kind === 'word' && /^\p{Lu}/u.test(token.text) && before !== undefined && /^\p{Lu}/u.test(before.text) && !/[.!?]\s*$/.test(token.gapBefore);
+  return token.kind === 'word' && /^\p{Lu}/u.test(token.text) && before !== undefined && /^\p{Lu}/u.test(before.text) && before.sentence === token.sentence;
 }
 
 function isDateOrTime(tokens: readonly QuantityToken[], start: number, end: number): boolean {

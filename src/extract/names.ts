@@ -27,11 +27,10 @@ const CONTEXT_WINDOW = 5;
 export function extractNames(article: Article, facts?: AnalysisSource): NameMention[] {
   const text = article.body;
   const tokens = analysisOf(article, facts).words;
-  const starts = lineStarts(text);
-  const titleLines = titleCaseLines(starts, tokens);
+  const titleCase = titleCaseWords(text, tokens);
   const names: NameMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!isCapitalised(tokens[i]!) || titleLines.has(lineOf(starts, tokens[i]!.start))) continue;
+    if (!isCapitalised(tokens[i]!) || titleCase[i]) continue;
     let end = i + 1;
     while (end < tokens.length && sameLine(text, tokens[end - 1]!, tokens[end]!)) {
       const token = tokens[end]!;
@@ -70,15 +69,14 @@ export interface PhraseIndex {
 export function indexPhrases(article: Article, facts?: AnalysisSource): PhraseIndex {
   const text = article.body;
   const tokens = analysisOf(article, facts).words;
-  const starts = lineStarts(text);
-  const titleLines = titleCaseLines(starts, tokens);
+  const titleCase = titleCaseWords(text, tokens);
   const byWord = new Map<string, number[]>();
   const caseless = new Set<number>();
   tokens.forEach((token, index) => {
     const list = byWord.get(token.word);
     if (list) list.push(index);
     else byWord.set(token.word, [index]);
-    if (titleLines.has(lineOf(starts, token.start)) || sentenceStart(text, tokens, index)) caseless.add(index);
+    if (titleCase[index] || sentenceStart(text, tokens, index)) caseless.add(index);
   });
   return { article, tokens, byWord, caseless };
 }
@@ -122,36 +120,29 @@ function sentenceStart(text: string, tokens: readonly Token[], index: number): b
   return /:["')\]]?\s|\n|^\s*["'(]\s*$|^\s*-\s*$/.test(gap);
 }
 
-/** The start offset of each line of a text, for finding the line of an offset by binary search. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+/**
+ * Which words stand in a line whose words are mostly capitalised (headlines, section titles):
+ * their capitals are style. One pass over the words, which are in text order.
+ */
+function titleCaseWords(text: string, tokens: readonly Token[]): boolean[] {
+  const inTitle: boolean[] = new Array(tokens.length).fill(false);
+  let first = 0;
+  while (first < tokens.length) {
+    const lineEnd = text.indexOf('\n', tokens[first]!.start);
+    let last = first;
+    let capitalised = 0;
+    let total = 0;
+    for (; last < tokens.length && (lineEnd < 0 || tokens[last]!.start < lineEnd); last++) {
+      const token = tokens[last]!;
+      const upper = isCapitalised(token);
+      if (STOPWORDS.has(token.word) && !upper) continue;
+      total++;
+      if (upper) capitalised++;
+    }
+    if (total >= 3 && capitalised / total >= 0.7) inTitle.fill(true, first, last);
+    first = last;
   }
-  return starts[lo]!;
-}
-
-/** Lines whose words are mostly capitalised (headlines, section titles): their capitals are style. */
-function titleCaseLines(starts: readonly number[], tokens: readonly Token[]): Set<number> {
-  const counts = new Map<number, { capitalised: number; total: number }>();
-  for (const token of tokens) {
-    if (STOPWORDS.has(token.word) && !isCapitalised(token)) continue;
-    const line = lineOf(starts, token.start);
-    const count = counts.get(line) ?? { capitalised: 0, total: 0 };
-    count.total++;
-    if (isCapitalised(token)) count.capitalised++;
-    counts.set(line, count);
-  }
-  return new Set([...counts].filter(([, { capitalised, total }]) => total >= 3 && capitalised / total >= 0.7).map(([line]) => line));
+  return inTitle;
 }
 
 function contextOf(tokens: readonly Token[], start: number, end: number): Set<string> {

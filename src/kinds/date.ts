@@ -2,14 +2,14 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { spanOf, type Article, type Span } from '../corpus/article.js';
 import { extractDates, type DateMention } from '../extract/dates.js';
-import reportingVerbs from '../extract/vocabulary/reporting-verbs.json' with { type: 'json' };
+import { VOCABULARY } from '../extract/vocabulary/index.js';
 import type { DateData, Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { cluster, defineKind, type Detection, type FactGroup } from './kind.js';
 
 const FINDING_TYPES = ['conflict', 'weekday', 'future', 'undated'] as const;
 type FindingType = (typeof FINDING_TYPES)[number];
-const REPORTING = new Set(reportingVerbs.verbs);
+const REPORTING = new Set(VOCABULARY.reportingVerbs);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Event words in more dates of a story than this are too common to pair dates by. */
 const MAX_POSTINGS = 200;

@@ -6,8 +6,7 @@ import type { Story } from '../corpus/stories.js';
 import { compareNameForms, nameSkeleton, nameSkeletonWords, soundKey, type NameVariant } from '../compare/name-variants.js';
 import { extractNames, findPhrase, indexPhrases, type NameMention } from '../extract/names.js';
 import { extractQuotes } from '../extract/quotes.js';
-import speakerWords from '../extract/vocabulary/speaker-words.json' with { type: 'json' };
-import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
+import { VOCABULARY } from '../extract/vocabulary/index.js';
 import type { NameData, Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { defineKind, type Detection, type FactGroup, type FactStore } from './kind.js';
@@ -15,11 +14,11 @@ import { defineKind, type Detection, type FactGroup, type FactStore } from './ki
 const FINDING_TYPES = ['spelling', 'form', 'givenName', 'capitalisation'] as const;
 /** Trailing letters two words may differ in and be related words (Ukraine / Ukrainian), not misspellings. */
 const DERIVATION_LETTERS = 3;
-const JOB_TITLES = new Set(speakerWords.jobTitles);
-const TITLE_WORDS = new Set(speakerWords.titles);
-const HONORIFICS = new Set(speakerWords.honorifics);
-const STOPWORDS = new Set(stopwords.words);
-const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'von', 'van', 'al', 'bin']);
+const JOB_TITLES = new Set(VOCABULARY.speakerWords.jobTitles);
+const TITLE_WORDS = new Set(VOCABULARY.speakerWords.titles);
+const HONORIFICS = new Set(VOCABULARY.speakerWords.honorifics);
+const STOPWORDS = new Set(VOCABULARY.stopwords);
+const CONNECTORS = new Set(VOCABULARY.nameConnectors);
 
 /**
  * One name spelled differently across a story's articles (Zaporizhzhia / Zaporizhia), found by

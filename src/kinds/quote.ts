@@ -8,8 +8,7 @@ import { alignWords, wordDiff, type WordAlignment } from '../compare/word-alignm
 import { comparable, sameWord } from '../compare/words.js';
 import { extractQuotes, type Quote } from '../extract/quotes.js';
 import type { Token } from '../analysis/index.js';
-import places from '../extract/vocabulary/places.json' with { type: 'json' };
-import stopwords from '../extract/vocabulary/stopwords.json' with { type: 'json' };
+import { VOCABULARY } from '../extract/vocabulary/index.js';
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { cluster, defineKind, type Detection, type FactGroup } from './kind.js';
@@ -18,9 +17,9 @@ const FINDING_TYPES = ['wording', 'padding', 'attribution', 'speakerName', 'rend
 const OFF_BY_DEFAULT: FindingType[] = ['singleSource'];
 type FindingType = (typeof FINDING_TYPES)[number];
 
-const STOPWORDS = new Set(stopwords.words);
-const PLACES = new Set([...Object.keys(places.capitals), ...Object.values(places.capitals)]);
-const COUNTRIES = new Set(Object.values(places.capitals));
+const STOPWORDS = new Set(VOCABULARY.stopwords);
+const PLACES = new Set([...Object.keys(VOCABULARY.places.capitals), ...Object.values(VOCABULARY.places.capitals)]);
+const COUNTRIES = new Set(Object.values(VOCABULARY.places.capitals));
 /** A word in more quotes of a story than this is too common to find candidate pairs by. */
 const MAX_POSTINGS = 60;
 /** Name likeness (string-similarity) above which two different spellings are one person. */
@@ -266,11 +265,11 @@ function sameSentenceAfter(quote: Quote, index: number): number {
   return count;
 }
 
+/** The analysis puts the two words in different sentences, or a semicolon, a colon or an ellipsis (an omission) parts them. */
 function sentenceBreakBetween(quote: Quote, left: number, right: number): boolean {
-  const text = quote.article.body;
   const l = quote.words[left]!;
   const r = quote.words[right]!;
-  return /[.!?;:]/.test(text.slice(l.end, r.start)) || (l.surface.endsWith('.') && /^\p{Lu}/u.test(r.surface) && !/^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/.test(l.surface));
+  return l.sentence !== r.sentence || /[;:]|\.\.\./.test(quote.article.body.slice(l.end, r.start));
 }
 
 function comparedTokens(quote: Quote, extent: [number, number]): Token[] {

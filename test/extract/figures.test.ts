@@ -50,6 +50,31 @@ describe('extractFigures', () => {
     ['a third of voters', [{ at: '1-8 a third', interval: [1 / 3, 1 / 3].map((v) => Number(v.toFixed(10))), noun: 'voter' }]],
     ['$45 million in aid', [{ at: '1-12 $45 million', interval: [44500000, 45500000], unit: 'dollar', noun: 'aid' }]],
     ['nearly 1500 troops', [{ at: '1-12 nearly 1500', interval: [1350, 1500], qualifier: 'below', noun: 'troop' }]],
+    // The counted noun is the head noun by part of speech: not the verb or adjective after the number.
+    ['three Russian brigades were destroyed', [{ at: '1-6 three', interval: [3, 3], noun: 'brigade' }]],
+    [
+      'Ministers said 40 trucks crossed and 12 returned',
+      [
+        { at: '16-18 40', interval: [40, 40], noun: 'truck' },
+        // "and 12": a coordination close by leaves the noun out.
+        { at: '38-40 12', interval: [12, 12], noun: 'truck' },
+      ],
+    ],
+    ['a speed of 7.5 kilometres per second', [{ at: '12-26 7.5 kilometres', interval: [7.5, 7.5], unit: 'kilometre', noun: 'second' }]],
+    [
+      'Takaichi received 185 votes, while Koizumi, 44, garnered 156 votes.',
+      [
+        { at: '19-22 185', interval: [185, 185], noun: 'vote' },
+        { at: '58-61 156', interval: [156, 156], noun: 'vote' },
+      ],
+    ],
+    [
+      'She won 149 Diet votes and 36 prefectural votes, for a total of 185.',
+      [
+        { at: '9-12 149', interval: [149, 149], noun: 'vote' },
+        { at: '28-30 36', interval: [36, 36], noun: 'vote' },
+      ],
+    ],
   ])('%s', (text, expected) => {
     const found = figuresOf(text).map((figure) => ({ ...figure, interval: figure.interval.map((v) => (Number.isFinite(v) ? Number(v.toFixed(10)) : v)) }));
     expect(found).toEqual(expected);
