@@ -2,12 +2,13 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { spanOf, type Article } from '../corpus/article.js';
 import { extractDates, type DateMention } from '../extract/dates.js';
+import { clockOf, extractTimes, timesDisagree, type TimeMention } from '../extract/times.js';
 import reportingVerbs from '../extract/vocabulary/reporting-verbs.json' with { type: 'json' };
 import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { defineKind, type Detection } from './kind.js';
 
-const FINDING_TYPES = ['conflict', 'weekday', 'future', 'undated'] as const;
+const FINDING_TYPES = ['conflict', 'time', 'weekday', 'future', 'undated'] as const;
 type FindingType = (typeof FINDING_TYPES)[number];
 const REPORTING = new Set(reportingVerbs.verbs);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -22,7 +23,7 @@ const MAX_POSTINGS = 200;
 export const date = defineKind({
   name: 'date',
   summary:
-    'Reports one event dated differently by two articles, a weekday that contradicts its date, a past event dated after publication, and articles without a publication date.',
+    'Reports one event (a launch, a death, a landfall: by the event vocabulary or shared words) dated or clock-timed differently by two articles, a weekday that contradicts its date, a past event dated after publication, and articles without a publication date.',
   options: {
     minSimilarity: z.number().min(0).max(1).default(0.35).describe('Share of their clauses\' content words (Jaccard) two dates need to be taken as dating one event.'),
     reportingSimilarity: z
@@ -38,7 +39,10 @@ export const date = defineKind({
   variables: ['summary', 'date', 'otherDate', 'otherFiles'],
   check(story, rule, facts) {
     const severityOf = (type: FindingType): Severity | undefined => severityFor(rule, type);
-    const mentions = story.articles.flatMap((article) => facts.get(article, extractDates));
+    // An undated article's day-and-month dates take the year of the story's latest publication date.
+    const storyDate = story.articles.map((article) => article.metadata.date).filter((d): d is string => !!d).sort().at(-1);
+    const withStoryYear = (article: Article, source: typeof facts) => extractDates(article, source, storyDate);
+    const mentions = story.articles.flatMap((article) => (article.metadata.date ? facts.get(article, extractDates) : facts.get(article, withStoryYear)));
     const detections: Detection[] = [];
     const undated = severityOf('undated');
     if (undated) {
@@ -59,6 +63,8 @@ export const date = defineKind({
     }
     const conflict = severityOf('conflict');
     if (conflict) detections.push(...conflicts(mentions, rule, conflict));
+    const time = severityOf('time');
+    if (time) detections.push(...timeConflicts(story.articles.flatMap((article) => facts.get(article, extractTimes)), time));
     return detections;
   },
 });
@@ -78,7 +84,7 @@ function conflicts(mentions: DateMention[], rule: { minSimilarity: number; repor
     }
     for (const j of candidates) {
       const b = mentions[j]!;
-      if (a.article === b.article || !sameEvent(a, b, rule)) continue;
+      if (a.article === b.article || !sameEvent(a, b, rule) || !bothAfterTheFact(a, b)) continue;
       if (a.first <= b.last && b.first <= a.last) continue;
       const key = `${a.article.path}:${a.start}|${b.article.path}:${b.start}`;
       if (seen.has(key)) continue;
@@ -100,8 +106,14 @@ function conflicts(mentions: DateMention[], rule: { minSimilarity: number; repor
   return detections;
 }
 
-/** Two dates date one event: same verb (when both have one) and clauses that share enough words. */
+/**
+ * Two dates date one event: the same event of the vocabulary (launch, death) when both clauses
+ * name one; otherwise the same verb (when both have one) and clauses that share enough words.
+ * A plan that changed ("postponed from June 10") dates no event.
+ */
 export function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }): boolean {
+  if (a.superseded || b.superseded) return false;
+  if (a.happening || b.happening) return a.happening === b.happening;
   if (a.predicate && b.predicate && a.predicate !== b.predicate) return false;
   let shared = 0;
   for (const word of a.event) if (b.event.has(word)) shared++;
@@ -109,6 +121,46 @@ export function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity:
   const similarity = shared / new Set([...a.event, ...b.event]).size;
   const statement = (a.predicate && REPORTING.has(a.predicate)) || (b.predicate && REPORTING.has(b.predicate));
   return similarity >= (statement ? rule.reportingSimilarity : rule.minSimilarity);
+}
+
+/**
+ * Each article was written after the other's date: one published before the other's date wrote
+ * of an earlier event or a forecast (the postponed launch), not of the same event.
+ */
+function bothAfterTheFact(a: DateMention, b: DateMention): boolean {
+  const aPublished = a.article.metadata.date;
+  const bPublished = b.article.metadata.date;
+  return !(aPublished && b.first > aPublished) && !(bPublished && a.first > bPublished);
+}
+
+/** Clock times of one event (by the event vocabulary) that cannot both hold, across articles. */
+function timeConflicts(times: TimeMention[], severity: Severity): Detection[] {
+  const detections: Detection[] = [];
+  const timed = times.filter((time) => time.happening && !time.superseded);
+  timed.forEach((a, i) => {
+    for (const b of timed.slice(i + 1)) {
+      if (a.article === b.article || a.happening !== b.happening || !timesDisagree(a, b)) continue;
+      const [aText, bText] = [a.article.body.slice(a.start, a.end), b.article.body.slice(b.start, b.end)];
+      detections.push({
+        primary: spanOf(b.article, b.start, b.end),
+        related: [spanOf(a.article, a.start, a.end)],
+        severity,
+        vars: {
+          summary: `"${bText}" times the ${a.happening!.replace(':', ' (')}${a.happening!.includes(':') ? ')' : ''} at ${clockRange(b)}, but ${posix.basename(a.article.path)} at ${clockRange(a)} ("${aText}")`,
+          date: clockRange(b),
+          otherDate: clockRange(a),
+          otherFiles: posix.basename(a.article.path),
+        },
+        data: { type: 'time', event: a.happening, minutes: [[b.low, b.high], [a.low, a.high]], zones: [b.zone ?? null, a.zone ?? null] },
+      });
+    }
+  });
+  return detections;
+}
+
+function clockRange(time: TimeMention): string {
+  const zone = time.zone ? ` ${time.zone}` : '';
+  return time.low === time.high ? `${clockOf(time.low)}${zone}` : `${clockOf(time.low)} to ${clockOf(time.high)}${zone}`;
 }
 
 function undatedFinding(article: Article, severity: Severity): Detection {
