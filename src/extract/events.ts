@@ -9,8 +9,12 @@ export interface DatedEvent {
   readonly superseded: boolean;
 }
 
-const PHRASES: Array<{ event: string; words: string[] }> = Object.entries(events.events)
-  .flatMap(([event, phrases]) => phrases.map((phrase) => ({ event, words: phrase.split(' ') })))
+/** Words between an `adjacent` phrase and its date at most ("the hurricane of October 28"). */
+const ADJACENT_REACH = 2;
+const PHRASES: Array<{ event: string; words: string[]; reach: number }> = [
+  ...Object.entries(events.events).flatMap(([event, phrases]) => phrases.map((phrase) => ({ event, words: phrase.split(' '), reach: Number.POSITIVE_INFINITY }))),
+  ...Object.entries(events.adjacent).flatMap(([event, phrases]) => phrases.map((phrase) => ({ event, words: phrase.split(' '), reach: ADJACENT_REACH }))),
+]
   // Longest first, so "pronounced dead" wins over a shorter phrase at the same word.
   .sort((a, b) => b.words.length - a.words.length);
 const PHASES = new Set(events.phases);
@@ -49,6 +53,7 @@ export function eventAt(analysis: Analysis, start: number, end: number): DatedEv
     for (const phrase of PHRASES) {
       if (i + phrase.words.length > to || !phrase.words.every((word, k) => is(tokens[i + k], word))) continue;
       const distance = i < first ? first - (i + phrase.words.length - 1) : i - after + 1;
+      if (distance > phrase.reach) continue;
       if (!best || distance < best.distance) best = { event: phrase.event, at: i, distance };
       break;
     }

@@ -72,13 +72,15 @@ export const date = defineKind({
 function conflicts(mentions: DateMention[], rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }, severity: Severity): Detection[] {
   const postings = new Map<string, number[]>();
   mentions.forEach((mention, index) => {
-    for (const word of mention.event) postings.set(word, [...(postings.get(word) ?? []), index]);
+    // The event's name is one more key: "struck" and "hurricane" share no word.
+    const keys = mention.happening ? [...mention.event, `event:${mention.happening}`] : mention.event;
+    for (const word of keys) postings.set(word, [...(postings.get(word) ?? []), index]);
   });
   const detections: Detection[] = [];
   const seen = new Set<string>();
   mentions.forEach((a, i) => {
     const candidates = new Set<number>();
-    for (const word of a.event) {
+    for (const word of a.happening ? [...a.event, `event:${a.happening}`] : a.event) {
       const list = postings.get(word)!;
       if (list.length <= MAX_POSTINGS) for (const j of list) if (j > i) candidates.add(j);
     }
@@ -112,7 +114,7 @@ function conflicts(mentions: DateMention[], rule: { minSimilarity: number; repor
  * A plan that changed ("postponed from June 10") dates no event.
  */
 export function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }): boolean {
-  if (a.superseded || b.superseded) return false;
+  if (a.superseded || b.superseded || dateline(a) || dateline(b)) return false;
   if (a.happening || b.happening) return a.happening === b.happening;
   if (a.predicate && b.predicate && a.predicate !== b.predicate) return false;
   let shared = 0;
@@ -121,6 +123,13 @@ export function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity:
   const similarity = shared / new Set([...a.event, ...b.event]).size;
   const statement = (a.predicate && REPORTING.has(a.predicate)) || (b.predicate && REPORTING.has(b.predicate));
   return similarity >= (statement ? rule.reportingSimilarity : rule.minSimilarity);
+}
+
+/** "Kingston, Oct 30 (UNI) Four people died": the date of the report, not of what it reports. */
+function dateline(mention: DateMention): boolean {
+  const body = mention.article.body;
+  const lineStart = body.lastIndexOf('\n', mention.start - 1) + 1;
+  return /^\s*(?:[\p{Lu}][\p{L} .'-]*,\s*)?$/u.test(body.slice(lineStart, mention.start)) && /^\s*(?:\([\p{Lu}]|[—–-])/u.test(body.slice(mention.end, mention.end + 4));
 }
 
 /**
