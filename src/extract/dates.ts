@@ -27,6 +27,8 @@ export interface DateMention {
   readonly happening?: string;
   /** The clause calls the date a plan that changed ("postponed from June 10"). */
   readonly superseded: boolean;
+  /** Words of the longer names in its sentence: who it happened to. */
+  readonly participants: ReadonlySet<string>;
   /** The year was taken from the story's latest publication date: the article has none of its own. */
   readonly borrowedYear: boolean;
 }
@@ -65,7 +67,7 @@ export function extractDates(article: Article, facts?: AnalysisSource, storyDate
   const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
   const add = (start: number, end: number, first: Date, last: Date, writtenWeekday?: number, complete = false) => {
     taken.push([start, end]);
-    const { event: happening, superseded } = eventAt(analysis, start, end);
+    const { event: happening, superseded, participants } = eventAt(analysis, start, end);
     mentions.push({
       article,
       start,
@@ -77,6 +79,7 @@ export function extractDates(article: Article, facts?: AnalysisSource, storyDate
       ...eventAround(analysis, start, end),
       ...(happening ? { happening } : {}),
       superseded,
+      participants,
       borrowedYear: borrowed !== undefined,
     });
   };

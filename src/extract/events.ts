@@ -1,4 +1,4 @@
-import { firstEndingAfter, type Analysis, type Token } from '../analysis/index.js';
+import { firstEndingAfter, within, type Analysis, type Token } from '../analysis/index.js';
 import events from './vocabulary/events.json' with { type: 'json' };
 
 /** What a date or time dates, by the event vocabulary. */
@@ -7,6 +7,8 @@ export interface DatedEvent {
   readonly event?: string;
   /** The clause calls the date a plan that changed ("postponed from June 10"): not the event's date. */
   readonly superseded: boolean;
+  /** Words of the names of two words or more in the sentence: who it happened to ("Michael Brown"). */
+  readonly participants: ReadonlySet<string>;
 }
 
 /** Words between an `adjacent` phrase and its date at most ("the hurricane of October 28"). */
@@ -58,13 +60,37 @@ export function eventAt(analysis: Analysis, start: number, end: number): DatedEv
       break;
     }
   }
-  if (!best) return { superseded };
+  const participants = participantsOf(analysis, sentence, start, end);
+  if (!best) return { superseded, participants };
   // A phase word between the event and the date: another moment of it.
   const [low, high] = best.at < first ? [best.at + 1, first] : [after, best.at];
   for (let i = low; i < high; i++) {
     const token = tokens[i]!;
     const phase = PHASES.has(token.word) ? token.word : token.lemma !== undefined && PHASES.has(token.lemma) ? token.lemma : undefined;
-    if (phase) return { event: `${best.event}:${phase}`, superseded };
+    if (phase) return { event: `${best.event}:${phase}`, superseded, participants };
   }
-  return { event: best.event, superseded };
+  return { event: best.event, superseded, participants };
+}
+
+/** Names of people and things in the sentence, less the date itself and acronyms ("PM IST", "ISS"). */
+function participantsOf(analysis: Analysis, sentence: number | undefined, start: number, end: number): Set<string> {
+  const range = sentence === undefined ? undefined : analysis.sentences[sentence];
+  if (!range) return new Set();
+  return new Set(
+    within(analysis.names, range.start, range.end)
+      .filter((name) => name.end <= start || name.start >= end)
+      .map((name) => analysis.text.slice(name.start, name.end).split(/\s+/).filter((word) => /\p{Ll}/u.test(word)))
+      .filter((words) => words.length > 1)
+      .flat(),
+  );
+}
+
+/**
+ * One event happened to the same people: when both sentences name people, they share a word of
+ * a name ("her brother died in 2011" with Molyrik Welch, against the death of Michael Brown).
+ */
+export function sameParticipants(a: Pick<DatedEvent, 'participants'>, b: Pick<DatedEvent, 'participants'>): boolean {
+  if (a.participants.size === 0 || b.participants.size === 0) return true;
+  for (const word of a.participants) if (b.participants.has(word)) return true;
+  return false;
 }

@@ -18,6 +18,7 @@ export interface TimeMention {
   /** What happened at that time, by the event vocabulary. */
   readonly happening?: string;
   readonly superseded: boolean;
+  readonly participants: ReadonlySet<string>;
 }
 
 const ZONES: Record<string, number> = clock.zones;
@@ -73,7 +74,7 @@ export function extractTimes(article: Article, facts?: AnalysisSource): TimeMent
     // The span leaves out an "at" between the qualifier and the time, but not the qualifier.
     const start = groups.at && !groups.qualifier ? match.index + groups.at.length : match.index;
     const end = match.index + match[0].length;
-    const { event: happening, superseded } = eventAt(analysis, start, end);
+    const { event: happening, superseded, participants } = eventAt(analysis, start, end);
     mentions.push({
       article,
       start,
@@ -83,6 +84,7 @@ export function extractTimes(article: Article, facts?: AnalysisSource): TimeMent
       ...(zone ? { zone, offset: ZONES[zone]! } : {}),
       ...(happening ? { happening } : {}),
       superseded,
+      participants,
     });
   }
   return mentions;

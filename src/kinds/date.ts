@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { spanOf, type Article } from '../corpus/article.js';
 import { extractDates, type DateMention } from '../extract/dates.js';
+import { sameParticipants } from '../extract/events.js';
 import { clockOf, extractTimes, timesDisagree, type TimeMention } from '../extract/times.js';
 import reportingVerbs from '../extract/vocabulary/reporting-verbs.json' with { type: 'json' };
 import type { Severity } from '../findings.js';
@@ -115,7 +116,8 @@ function conflicts(mentions: DateMention[], rule: { minSimilarity: number; repor
  */
 export function sameEvent(a: DateMention, b: DateMention, rule: { minSimilarity: number; reportingSimilarity: number; minShared: number }): boolean {
   if (a.superseded || b.superseded || dateline(a) || dateline(b)) return false;
-  if (a.happening || b.happening) return a.happening === b.happening;
+  // A year or a month is a period, not the moment of an event another article dates to the day.
+  if (a.happening || b.happening) return a.happening === b.happening && a.first === a.last && b.first === b.last && sameParticipants(a, b);
   if (a.predicate && b.predicate && a.predicate !== b.predicate) return false;
   let shared = 0;
   for (const word of a.event) if (b.event.has(word)) shared++;
@@ -148,7 +150,7 @@ function timeConflicts(times: TimeMention[], severity: Severity): Detection[] {
   const timed = times.filter((time) => time.happening && !time.superseded);
   timed.forEach((a, i) => {
     for (const b of timed.slice(i + 1)) {
-      if (a.article === b.article || a.happening !== b.happening || !timesDisagree(a, b)) continue;
+      if (a.article === b.article || a.happening !== b.happening || !sameParticipants(a, b) || !timesDisagree(a, b)) continue;
       const [aText, bText] = [a.article.body.slice(a.start, a.end), b.article.body.slice(b.start, b.end)];
       detections.push({
         primary: spanOf(b.article, b.start, b.end),
