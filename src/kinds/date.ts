@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
 import { spanOf, type Article } from '../corpus/article.js';
+import { extractAges, type AgeMention } from '../extract/ages.js';
 import { extractDates, type DateMention } from '../extract/dates.js';
 import { sameParticipants } from '../extract/events.js';
 import { clockOf, extractTimes, timesDisagree, type TimeMention } from '../extract/times.js';
@@ -9,7 +10,7 @@ import type { Severity } from '../findings.js';
 import { findingTypesOption, severityFor } from './finding-types.js';
 import { defineKind, type Detection } from './kind.js';
 
-const FINDING_TYPES = ['conflict', 'time', 'weekday', 'future', 'undated'] as const;
+const FINDING_TYPES = ['conflict', 'time', 'age', 'weekday', 'future', 'undated'] as const;
 type FindingType = (typeof FINDING_TYPES)[number];
 const REPORTING = new Set(reportingVerbs.verbs);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -24,7 +25,7 @@ const MAX_POSTINGS = 200;
 export const date = defineKind({
   name: 'date',
   summary:
-    'Reports one event (a launch, a death, a landfall: by the event vocabulary or shared words) dated or clock-timed differently by two articles, a weekday that contradicts its date, a past event dated after publication, and articles without a publication date.',
+    'Reports one event (a launch, a death, a landfall: by the event vocabulary or shared words) dated or clock-timed differently by two articles, one person given two ages, a weekday that contradicts its date, a past event dated after publication, and articles without a publication date.',
   options: {
     minSimilarity: z.number().min(0).max(1).default(0.35).describe('Share of their clauses\' content words (Jaccard) two dates need to be taken as dating one event.'),
     reportingSimilarity: z
@@ -66,6 +67,8 @@ export const date = defineKind({
     if (conflict) detections.push(...conflicts(mentions, rule, conflict));
     const time = severityOf('time');
     if (time) detections.push(...timeConflicts(story.articles.flatMap((article) => facts.get(article, extractTimes)), time));
+    const age = severityOf('age');
+    if (age) detections.push(...ageConflicts(story.articles.flatMap((article) => facts.get(article, extractAges)), age));
     return detections;
   },
 });
@@ -163,6 +166,36 @@ function timeConflicts(times: TimeMention[], severity: Severity): Detection[] {
           otherFiles: posix.basename(a.article.path),
         },
         data: { type: 'time', event: a.happening, minutes: [[b.low, b.high], [a.low, a.high]], zones: [b.zone ?? null, a.zone ?? null] },
+      });
+    }
+  });
+  return detections;
+}
+
+/**
+ * One person given two ages: more apart than the years between the two articles' publication
+ * dates allow (a birthday may fall between them); undated, they must agree.
+ */
+function ageConflicts(ages: AgeMention[], severity: Severity): Detection[] {
+  const detections: Detection[] = [];
+  ages.forEach((a, i) => {
+    for (const b of ages.slice(i + 1)) {
+      if (a.article === b.article || a.person !== b.person) continue;
+      const [aDate, bDate] = [a.article.metadata.date, b.article.metadata.date];
+      const allowed = aDate && bDate ? Math.ceil(Math.abs(Date.parse(aDate) - Date.parse(bDate)) / (365.2425 * 86_400_000)) : 0;
+      if (Math.abs(a.age - b.age) <= allowed) continue;
+      const [aText, bText] = [a.article.body.slice(a.start, a.end), b.article.body.slice(b.start, b.end)];
+      detections.push({
+        primary: spanOf(b.article, b.start, b.end),
+        related: [spanOf(a.article, a.start, a.end)],
+        severity,
+        vars: {
+          summary: `"${bText}" makes ${b.name} ${b.age}, but ${posix.basename(a.article.path)} makes ${a.name} ${a.age} ("${aText}")`,
+          date: String(b.age),
+          otherDate: String(a.age),
+          otherFiles: posix.basename(a.article.path),
+        },
+        data: { type: 'age', person: b.person, ages: [b.age, a.age] },
       });
     }
   });

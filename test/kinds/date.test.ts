@@ -141,3 +141,20 @@ describe('date kind: events by vocabulary and clock times', () => {
     ]);
   });
 });
+
+describe('date kind: ages', () => {
+  it('reports one person given two ages, and allows a birthday between two publication dates', () => {
+    expect(
+      check({
+        'a.txt': 'date 2025-09-01 The striker Alexander Isak, aged 29, signed.',
+        'b.txt': 'date 2025-09-01 The 28-year-old Alexander Isak signed.',
+      }),
+    ).toEqual([['age', '"28-year-old" makes Alexander Isak 28, but a.txt makes Alexander Isak 29 ("29")', ['b.txt:1:21-1:32 28-year-old', 'a.txt:1:50-1:52 29']]]);
+    expect(
+      check({
+        'a.txt': 'date 2025-09-01 The striker Alexander Isak, aged 29, signed.',
+        'b.txt': 'date 2024-09-01 The 28-year-old Alexander Isak scored. Jane Isaac, 41, watched.',
+      }),
+    ).toEqual([]);
+  });
+});
