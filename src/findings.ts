@@ -53,7 +53,10 @@ export type DateData =
   | { type: 'conflict'; dates: [Interval<string>, Interval<string>]; event: string[] }
   | { type: 'weekday'; written: string; actual: string }
   | { type: 'future'; date: string; published: string }
-  | { type: 'undated' };
+  | { type: 'undated' }
+  /** Clock times in minutes of the day (a range for a rounded time), and their zone labels. */
+  | { type: 'time'; event: string; minutes: [Interval, Interval]; zones: [string | null, string | null] }
+  | { type: 'age'; person: string; ages: [number, number] };
 
 export type DurationData =
   | { type: 'conflict'; interval: Interval; otherInterval: Interval; elapsed: number | null; unit: string }

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { analysisOf, firstEndingAfter, type Analysis, type AnalysisSource, type Token } from '../analysis/index.js';
 import type { Article } from '../corpus/article.js';
+import { eventAt } from './events.js';
 import { MONTHS } from './quantities.js';
 import { VOCABULARY } from './vocabulary/index.js';
 
@@ -22,6 +23,14 @@ export interface DateMention {
   readonly predicate?: string;
   /** The clause's verb is in the past tense: the event happened before publication. */
   readonly past: boolean;
+  /** What happened, by the event vocabulary ("launch", "death"), when the clause names it. */
+  readonly happening?: string;
+  /** The clause calls the date a plan that changed ("postponed from June 10"). */
+  readonly superseded: boolean;
+  /** Words of the longer names in its sentence: who it happened to. */
+  readonly participants: ReadonlySet<string>;
+  /** The year was taken from the story's latest publication date: the article has none of its own. */
+  readonly borrowedYear: boolean;
 }
 
 const STOPWORDS = new Set(VOCABULARY.stopwords);
@@ -44,10 +53,12 @@ const DAY = 86_400_000;
  * "this week", "earlier this week" become ranges, and bare years and months become whole ranges.
  * Without a publication date only dates with a written year are kept: relative ones stay unresolved.
  */
-export function extractDates(article: Article, facts?: AnalysisSource): DateMention[] {
+export function extractDates(article: Article, facts?: AnalysisSource, storyDate?: string): DateMention[] {
   const analysis = analysisOf(article, facts);
   const text = article.body;
   const published = article.metadata.date ? new Date(`${article.metadata.date}T12:00:00Z`) : undefined;
+  // An undated article's "June 24" takes its year from the story's other articles; its weekdays stay unresolved.
+  const borrowed = !published && storyDate ? new Date(`${storyDate}T12:00:00Z`) : undefined;
   const mentions: DateMention[] = [];
   // Ranges already read as dates, in text order and disjoint: a search finds an overlap, not a scan.
   const taken: Array<[number, number]> = [];
@@ -67,7 +78,21 @@ export function extractDates(article: Article, facts?: AnalysisSource): DateMent
   };
   const add = (start: number, end: number, first: Date, last: Date, writtenWeekday?: number, complete = false) => {
     taken.splice(firstEndingAfter(start), 0, [start, end]);
-    mentions.push({ article, start, end, first: iso(first), last: iso(last), complete, ...(writtenWeekday !== undefined ? { writtenWeekday } : {}), ...eventAround(analysis, start, end) });
+    const { event: happening, superseded, participants } = eventAt(analysis, start, end);
+    mentions.push({
+      article,
+      start,
+      end,
+      first: iso(first),
+      last: iso(last),
+      complete,
+      ...(writtenWeekday !== undefined ? { writtenWeekday } : {}),
+      ...eventAround(analysis, start, end),
+      ...(happening ? { happening } : {}),
+      superseded,
+      participants,
+      borrowedYear: borrowed !== undefined,
+    });
   };
 
   if (published) {
@@ -82,13 +107,14 @@ export function extractDates(article: Article, facts?: AnalysisSource): DateMent
     }
   }
 
-  const reference = published ?? new Date(0);
+  const reference = published ?? borrowed ?? new Date(0);
   for (const { result, index: start } of parseAnchored(analysis, reference)) {
     const end = start + result.text.length;
     if (!free(start, end) || falseHit(text, result, start)) continue;
     const known = result.start;
-    // Without a publication date only a written year anchors a date.
-    if (!published && !/\b\d{4}\b/.test(result.text)) continue;
+    // Without a publication date only a written year, or a day of a month with the story's year, anchors a date.
+    const yearWritten = /\b\d{4}\b/.test(result.text);
+    if (!published && !yearWritten && !(borrowed && known.isCertain('month') && known.isCertain('day'))) continue;
     let first = known.date();
     let last = result.end ? result.end.date() : first;
     const weekdayOnly = known.isCertain('weekday') && !known.isCertain('day');
