@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Span } from '../corpus/article.js';
 import type { Severity } from '../findings.js';
+import { findingFingerprint } from '../fingerprint.js';
 import { TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', notice: 'note' };
@@ -48,7 +48,7 @@ export function formatSarif(result: CheckResult): string {
           locations: [physical(finding.location)],
           relatedLocations: finding.related.map((span, index) => ({ id: index + 1, ...physical(span) })),
           partialFingerprints: {
-            'crosscheck/v1': fingerprint([finding.ruleId, finding.location, ...finding.related]),
+            'crosscheck/v1': findingFingerprint(finding),
           },
           properties: { kind: finding.kind, story: finding.story, data: finding.data },
         })),
@@ -77,11 +77,4 @@ function physical(span: Span): Sarif.Location {
 function uri(path: string): string {
   if (path.startsWith('/')) return pathToFileURL(path).href;
   return path.split('/').map(encodeURIComponent).join('/');
-}
-
-/** Stable across runs and line moves: the rule and the excerpts, not their positions. */
-function fingerprint(parts: Array<string | Span>): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(typeof part === 'string' ? part : `${part.path}\0${part.excerpt}\0`);
-  return hash.digest('hex').slice(0, 32);
 }
