@@ -105,7 +105,7 @@ describe('GitHub Action (dist/action.js)', () => {
     expect(run.summary).toContain('<h3>news</h3>');
     expect(run.summary).toMatch(/<table><thead><tr><th>fact<\/th><th>000.txt<\/th><th>001.txt<\/th><th>003.txt<\/th><\/tr><\/thead>/);
     expect(run.summary).toContain('<tr><td>🟠 quote: Maria Zakharova: “Legitimate military targets”</td><td>&#39;Legitimate military targets&#39;<br>');
-    expect(run.summary).toContain('1 findings in unchanged files are not shown.');
+    expect(run.summary).toContain('1 finding in unchanged files not shown.');
     // fail-on error: the war-length error fails the step.
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('::error::1 findings at or above error');

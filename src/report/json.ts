@@ -1,4 +1,5 @@
 import type { Span } from '../corpus/article.js';
+import type { Finding } from '../findings.js';
 import { countBySeverity, TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
 
 /** Bumped when a field is removed or changes meaning; adding a field keeps the version. */
@@ -17,7 +18,11 @@ export function formatJson(result: CheckResult): string {
       stories: result.stories.length,
       articles: articles.length,
       skipped: result.skipped.length,
+      suppressed: result.suppressed?.length ?? 0,
+      ...(result.baselined !== undefined ? { baselined: result.baselined } : {}),
     },
+    ...(result.shard ? { shard: result.shard } : {}),
+    rules: result.rules.map((rule) => ({ id: rule.id, kind: rule.kind, severity: rule.severity, description: rule.description })),
     files: {
       read: articles.map((article) => article.path),
       skipped: result.skipped.map(({ path, reason }) => ({ path, reason })),
@@ -26,18 +31,24 @@ export function formatJson(result: CheckResult): string {
       id: story.id,
       articles: story.articles.map((article) => ({ path: article.path, ...article.metadata })),
     })),
-    findings: result.findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      kind: finding.kind,
-      severity: finding.severity,
-      message: finding.message,
-      story: finding.story,
-      location: location(finding.location),
-      related: finding.related.map(location),
-      data: finding.data,
-    })),
+    findings: result.findings.map(findingJson),
+    suppressed: (result.suppressed ?? []).map(findingJson),
+    unusedSuppressions: (result.unusedSuppressions ?? []).map((unused) => ({ ...unused })),
   };
   return JSON.stringify(report, null, 2) + '\n';
+}
+
+function findingJson(finding: Finding) {
+  return {
+    ruleId: finding.ruleId,
+    kind: finding.kind,
+    severity: finding.severity,
+    message: finding.message,
+    story: finding.story,
+    location: location(finding.location),
+    related: finding.related.map(location),
+    data: finding.data,
+  };
 }
 
 function location(span: Span) {
@@ -48,5 +59,7 @@ function location(span: Span) {
     endLine: span.endLine,
     endColumn: span.endColumn,
     excerpt: span.excerpt,
+    start: span.start,
+    end: span.end,
   };
 }

@@ -33,14 +33,22 @@ export function formatSarif(result: CheckResult): string {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.skipped.map((skipped) => ({
-              level: 'warning',
-              message: { text: `skipped: ${skipped.reason}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.path) } } }],
-            })),
+            toolExecutionNotifications: [
+              ...result.skipped.map((skipped): Sarif.Notification => ({
+                level: 'warning',
+                message: { text: `skipped: ${skipped.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.path) } } }],
+              })),
+              ...(result.unusedSuppressions ?? []).map((unused): Sarif.Notification => ({
+                level: 'warning',
+                message: { text: `unused suppression of ${unused.target}: ${unused.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uri(unused.path) }, region: { startLine: unused.line, startColumn: unused.column } } }],
+              })),
+            ],
           },
         ],
-        results: result.findings.map((finding) => ({
+        // Suppressed findings stay in the log, marked as suppressed in the source, as SARIF intends.
+        results: [...result.findings.map((finding) => ({ finding, suppressed: false })), ...(result.suppressed ?? []).map((finding) => ({ finding, suppressed: true }))].map(({ finding, suppressed }): Sarif.Result => ({
           ruleId: finding.ruleId,
           ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId)! } : {}),
           level: LEVEL[finding.severity],
@@ -50,6 +58,7 @@ export function formatSarif(result: CheckResult): string {
           partialFingerprints: {
             'crosscheck/v1': findingFingerprint(finding),
           },
+          ...(suppressed ? { suppressions: [{ kind: 'inSource' as const }] } : {}),
           properties: { kind: finding.kind, story: finding.story, data: finding.data },
         })),
       },
