@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { UserError, UserErrors } from '../errors.js';
+import { displayPath } from '../paths.js';
 import { SEVERITIES } from '../findings.js';
 import { parseByteSize } from '../size.js';
 import { parseYamlSource } from '../yaml-source.js';
@@ -63,7 +64,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   } catch (error) {
     throw new UserError(explicit ?? path, `cannot read the config file (${(error as NodeJS.ErrnoException).code})`, 'give the path of a .crosscheck.yaml');
   }
-  return { path, dir: dirname(path), values: parseConfig(explicit ?? path, source) };
+  return { path, dir: dirname(path), values: parseConfig(explicit ?? displayPath(path, cwd), source) };
 }
 
 /** Validates a config file's text; every error names `file:line:col`, the key and what is allowed. */
