@@ -7,7 +7,10 @@ import { isUserError } from './errors.js';
 import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from './findings.js';
 import { displayPath } from './paths.js';
 import { issueAnnotations, issueSkipped, planAnnotations } from './report/github.js';
+import { formatJson } from './report/json.js';
+import { plural } from './report/pretty.js';
 import { formatSarif } from './report/sarif.js';
+import { parseShard } from './shard.js';
 import { formatSummary } from './report/summary.js';
 import { countBySeverity } from './result.js';
 
@@ -22,6 +25,7 @@ export async function runAction(): Promise<void> {
   const failOn = (core.getInput('fail-on') || 'error') as Severity | 'never';
   const sarifFile = core.getInput('sarif-file') || 'crosscheck.sarif';
   const cacheDir = core.getInput('cache');
+  const shardInput = core.getInput('shard');
   const onlyChangedInput = core.getInput('only-changed');
   const onPullRequest = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request');
   if (!['', 'true', 'false', 'True', 'False', 'TRUE', 'FALSE'].includes(onlyChangedInput)) {
@@ -36,7 +40,14 @@ export async function runAction(): Promise<void> {
 
   let result;
   try {
-    result = await checkPaths({ paths: paths.length ? paths : ['.'], rulesDir, cwd: workspace, ...(cacheDir ? { cacheDir: resolve(workspace, cacheDir) } : {}) });
+    const shard = shardInput ? parseShard(shardInput) : undefined;
+    result = await checkPaths({
+      paths: paths.length ? paths : ['.'],
+      rulesDir,
+      cwd: workspace,
+      ...(cacheDir ? { cacheDir: resolve(workspace, cacheDir) } : {}),
+      ...(shard ? { shard } : {}),
+    });
   } catch (error) {
     if (isUserError(error)) {
       core.setFailed(error.message);
@@ -70,6 +81,10 @@ export async function runAction(): Promise<void> {
   await core.summary.addRaw(formatSummary(shownResult, { hidden }), true).write();
   mkdirSync(dirname(resolve(workspace, sarifFile)), { recursive: true });
   writeFileSync(resolve(workspace, sarifFile), formatSarif(shownResult));
+  // A shard also writes its JSON report, for `crosscheck merge` in a later job.
+  const jsonFile = shardInput ? sarifFile.replace(/(\.sarif)?$/, '.json') : '';
+  if (jsonFile) writeFileSync(resolve(workspace, jsonFile), formatJson(result));
+  core.setOutput('json-file', jsonFile);
 
   const counts = countBySeverity(findings);
   core.setOutput('errors', counts.error);
@@ -80,7 +95,7 @@ export async function runAction(): Promise<void> {
   core.setOutput('sarif-file', sarifFile);
   if (failOn !== 'never') {
     const failing = findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]).length;
-    if (failing > 0) core.setFailed(`${failing} findings at or above ${failOn}`);
+    if (failing > 0) core.setFailed(`${plural(failing, 'finding')} at or above ${failOn}`);
   }
 }
 
