@@ -58,10 +58,10 @@ export function loadRuleFolders(dirs: string | readonly string[], cwd?: string):
  * Severity precedence, most specific last wins: the rule's `severity:`, then its `findings:` per
  * finding type (set by the kind), then the config file's `severity:` for the rule, over both.
  */
-function overrideSeverity(rules: readonly Rule[], severity: CheckOptions['severity'], source: string): { rules: Rule[]; bySeverity: Map<string, Severity> } {
+function overrideSeverity(rules: readonly Rule[], allRules: readonly Rule[], severity: CheckOptions['severity'], source: string): { rules: Rule[]; bySeverity: Map<string, Severity> } {
   const bySeverity = new Map<string, Severity>();
   if (!severity) return { rules: [...rules], bySeverity };
-  const known = new Set(rules.map((rule) => rule.id));
+  const known = new Set(allRules.map((rule) => rule.id));
   for (const id of Object.keys(severity)) {
     if (!known.has(id)) throw new UserError(source, `severity.${id}: no such rule`, `rules are ${[...known].join(', ')}`);
   }
@@ -88,7 +88,7 @@ export function selectRules(rules: Rule[], only: readonly string[] | undefined, 
 export async function checkPaths(options: CheckOptions): Promise<CheckResult> {
   const allRules = loadRuleFolders(options.rulesDir, options.cwd);
   const selected = selectRules(allRules, options.only, [options.rulesDir].flat().join(', '));
-  const { rules, bySeverity } = overrideSeverity(selected, options.severity, options.severitySource ?? 'severity');
+  const { rules, bySeverity } = overrideSeverity(selected, allRules, options.severity, options.severitySource ?? 'severity');
   const onDisk = options.paths.filter((path) => path !== '-');
   const read = onDisk.length > 0 ? readArticles(onDisk, options) : { articles: [], skipped: [] };
   let articles = read.articles;

@@ -29,7 +29,7 @@ export interface UnusedSuppression {
   readonly directive: string;
   readonly target: Target;
   /** Why it is reported: it matched no finding, or it names a rule that does not exist. */
-  readonly reason: 'matched no finding' | 'no such rule';
+  readonly reason: 'matched no finding' | 'names no rule';
 }
 
 export interface SuppressionOutcome {
@@ -143,7 +143,7 @@ export function applySuppressions(
   for (const suppression of [...byPath.values()].flat()) {
     if (used.has(suppression)) continue;
     const { path, line, column, directive, target } = suppression;
-    if (target !== 'all' && !rules.known.has(target)) unused.push({ path, line, column, directive, target, reason: 'no such rule' });
+    if (target !== 'all' && !rules.known.has(target)) unused.push({ path, line, column, directive, target, reason: 'names no rule' });
     else if (target === 'all' || rules.ran.has(target)) unused.push({ path, line, column, directive, target, reason: 'matched no finding' });
   }
   return { kept, suppressed, unused };
@@ -155,6 +155,6 @@ function covers(suppression: Suppression, span: Span, ruleId: string): boolean {
 
 /** `file:line:col: <directive> matched no finding: remove it`, as the reports print it. */
 export function describeUnused(unused: UnusedSuppression): string {
-  const todo = unused.reason === 'no such rule' ? 'name a rule id or `all`' : 'remove it';
+  const todo = unused.reason === 'names no rule' ? 'name a rule id or `all`' : 'remove it';
   return `${unused.path}:${unused.line}:${unused.column}: suppression of ${unused.target} ${unused.reason}: ${todo}`;
 }
