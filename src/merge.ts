@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Span } from './corpus/article.js';
-import { readArticles, type SkippedFile } from './corpus/read.js';
+import { decode, type SkippedFile } from './corpus/read.js';
+import { parseArticle } from './corpus/article.js';
+import { resolve } from 'node:path';
 import { groupStories } from './corpus/stories.js';
 import { UserError } from './errors.js';
 import { compareFindings, SEVERITIES, type Finding } from './findings.js';
@@ -89,7 +91,18 @@ export function mergeReports(paths: readonly string[], cwd: string): CheckResult
   if (missing.length > 0) throw new UserError('merge', `shard ${missing.map((index) => `${index}/${count}`).join(', ')} missing`, 'give the JSON report of every shard');
 
   const read = [...new Set(reports.flatMap(({ report }) => report.files.read))].sort(compareWalkOrder);
-  const { articles } = read.length ? readArticles(read, { cwd }) : { articles: [] };
+  // Each article keeps the path its shard reported, read again from where that path points.
+  const articles = read.map((path) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(resolve(cwd, path));
+    } catch (error) {
+      throw new UserError(path, `cannot read the article a shard checked (${(error as NodeJS.ErrnoException).code})`, 'merge in the checkout the shards ran on, from the same folder');
+    }
+    const decoded = decode(bytes);
+    if ('reason' in decoded) throw new UserError(path, decoded.reason, 'merge in the checkout the shards ran on');
+    return parseArticle(path, decoded.text);
+  });
   const stories = groupStories(articles);
   const texts = new Map(articles.map((article) => [article.path, article.text]));
   const toFinding = (finding: Report['findings'][number]): Finding => {
