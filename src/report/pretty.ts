@@ -32,7 +32,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   for (const story of result.stories) {
     const findings = byStory.get(story.id);
     if (!findings) continue;
-    out.push(paint(['bold', 'underline'], `${terminalSafe(story.id)}`) + paint('dim', ` (${story.articles.length} articles)`), '');
+    out.push(paint(['bold', 'underline'], `${terminalSafe(story.id)}`) + paint('dim', ` (${plural(story.articles.length, 'article')})`), '');
     for (const finding of findings) {
       out.push(
         `  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('dim', finding.ruleId)}  ${terminalSafe(finding.message)}`,
