@@ -17,3 +17,26 @@ export function useColor(flag: boolean | undefined, isTty: boolean, env: NodeJS.
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return isTty && !env.NO_COLOR && env.TERM !== 'dumb';
 }
+
+/**
+ * `checked 40/101 stories (12.5/s)` on one line rewritten in place, at most five times a second
+ * (and always at the end); `done` clears it so that the report starts on a clean line.
+ */
+export function progressReporter(write: (text: string) => void, now: () => number = Date.now): { update: (done: number, total: number) => void; done: () => void } {
+  const started = now();
+  let last = -Infinity;
+  let shown = false;
+  return {
+    update(done, total) {
+      const time = now();
+      if (time - last < 200 && done < total) return;
+      last = time;
+      shown = true;
+      const rate = done / Math.max((time - started) / 1000, 0.001);
+      write(`\r\u001b[Kchecked ${done}/${total} ${total === 1 ? 'story' : 'stories'} (${rate.toFixed(1)}/s)`);
+    },
+    done() {
+      if (shown) write('\r\u001b[K');
+    },
+  };
+}

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { readBaselineFile, writeBaselineFile } from './baseline.js';
-import { userCwd, useColor } from './cli-paths.js';
+import { progressReporter, userCwd, useColor } from './cli-paths.js';
 import { loadConfig } from './config/config.js';
 import { findIgnoreFile, ignorePredicate, readIgnoreFile } from './config/ignore.js';
 import { mergeReports } from './merge.js';
@@ -14,13 +14,10 @@ import { explainKind } from './rules/explain-kind.js';
 import { KINDS } from './kinds/index.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkPaths, selectRules } from './check.js';
-import { compareWithBaseline, readBaseline, writeBaseline } from './eval/baseline.js';
-import { evaluate, findTargets } from './eval/run.js';
 import { DEFAULT_MAX_FILE_SIZE } from './corpus/read.js';
 import { isUserError, UserError } from './errors.js';
 import { SEVERITY_RANK, SEVERITIES, type Finding, type Severity } from './findings.js';
 import { init } from './init/init.js';
-import { formatEvalJson, formatEvalPretty } from './report/eval.js';
 import { FORMATS, formatReport, type Format, type ReportOptions } from './report/index.js';
 import { terminalSafe } from './report/terminal-text.js';
 import { TOOL_VERSION } from './result.js';
@@ -131,7 +128,7 @@ ${EXIT_CODES_HELP}`,
     .option('--baseline <file>', 'exit 1 when an item it records is lost or a false positive is added')
     .option('--update-baseline', 'record this run as the baseline (in the --baseline file)')
     .addHelpText('after', `\nExamples:\n  crosscheck eval ../shared/corpora/keyed --verbose\n  npm run eval\n\nExit codes:\n  0  no regression against --baseline\n  1  an item the baseline records is lost, or a false positive added\n  2  a usage, rule or answer-key error\n`)
-    .action((targets: string[], options: EvalCliOptions) => setExit(runEval(targets, options)));
+    .action(async (targets: string[], options: EvalCliOptions) => setExit(await runEval(targets, options)));
 
   cli
     .command('test-rules')
@@ -186,7 +183,7 @@ async function check(paths: string[], options: CheckCliOptions): Promise<number>
     ...(ignoreFile ? [readIgnoreFile(ignoreFile)] : []),
     ...(config.values.ignore ? [{ dir: config.dir, patterns: config.values.ignore }] : []),
   ]);
-  const progress = !options.quiet && process.stderr.isTTY === true ? progressReporter() : undefined;
+  const progress = !options.quiet && process.stderr.isTTY === true ? progressReporter((text) => process.stderr.write(text)) : undefined;
   const failOn = options.failOn ?? config.values.failOn ?? 'error';
   const result = await checkPaths({
     paths: given,
@@ -224,26 +221,6 @@ function exitFor(findings: readonly Finding[], failOn: Severity | 'never'): numb
   return findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.ok;
 }
 
-/** `stories done / total, rate` on one rewritten line of standard error, at most five times a second. */
-function progressReporter(): { update: (done: number, total: number) => void; done: () => void } {
-  const started = Date.now();
-  let last = 0;
-  let shown = false;
-  return {
-    update(done, total) {
-      const now = Date.now();
-      if (now - last < 200 && done < total) return;
-      last = now;
-      shown = true;
-      const rate = done / Math.max((now - started) / 1000, 0.001);
-      process.stderr.write(`\r\u001b[Kchecked ${done}/${plural(total, 'story', 'stories')} (${rate.toFixed(1)}/s)`);
-    },
-    done() {
-      if (shown) process.stderr.write('\r\u001b[K');
-    },
-  };
-}
-
 /**
  * Commander's messages in the documented form, `where: what: what to do`: the option or argument,
  * what is wrong with it, and where to look.
@@ -274,7 +251,14 @@ interface EvalCliOptions {
   updateBaseline?: boolean;
 }
 
-function runEval(targets: string[], options: EvalCliOptions): number {
+async function runEval(targets: string[], options: EvalCliOptions): Promise<number> {
+  // Loaded only for eval: the scorer's difflib fails to load inside the ES module bundle, and
+  // checking articles must not depend on it.
+  const [{ compareWithBaseline, readBaseline, writeBaseline }, { evaluate, findTargets }, { formatEvalJson, formatEvalPretty }] = await Promise.all([
+    import('./eval/baseline.js'),
+    import('./eval/run.js'),
+    import('./report/eval.js'),
+  ]);
   if (options.updateBaseline && !options.baseline) throw new UserError('--update-baseline', 'no baseline file named', 'add --baseline FILE');
   const evaluation = evaluate(findTargets(targets.length ? targets : ['.']), selectRules(loadRules(options.rules), options.rule, options.rules));
   let comparison;

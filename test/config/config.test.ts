@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPaths } from '../../src/check.js';
-import { useColor, userCwd } from '../../src/cli-paths.js';
+import { progressReporter, useColor, userCwd } from '../../src/cli-paths.js';
 import { findConfig, loadConfig, parseConfig } from '../../src/config/config.js';
 import { ignorePredicate } from '../../src/config/ignore.js';
 import { readArticles } from '../../src/corpus/read.js';
@@ -107,6 +107,26 @@ describe('command-line helpers', () => {
     expect(userCwd({ INIT_CWD: '/repo/seeds', npm_package_json: '/repo/package.json' }, '/repo')).toBe('/repo/seeds');
     expect(userCwd({ INIT_CWD: '/repo/seeds', npm_package_json: '/repo/package.json' }, '/elsewhere')).toBe('/elsewhere');
     expect(userCwd({}, '/repo')).toBe('/repo');
+  });
+
+  it('progress: stories done / total and rate, at most every 200 ms, cleared at the end', () => {
+    const written: string[] = [];
+    let clock = 1000;
+    const progress = progressReporter((text) => written.push(text), () => clock);
+    clock = 1100;
+    progress.update(1, 4);
+    clock = 1200;
+    progress.update(2, 4);
+    clock = 2000;
+    progress.update(3, 4);
+    progress.update(4, 4);
+    progress.done();
+    expect(written).toEqual([
+      '\r\u001b[Kchecked 1/4 stories (10.0/s)',
+      '\r\u001b[Kchecked 3/4 stories (3.0/s)',
+      '\r\u001b[Kchecked 4/4 stories (4.0/s)',
+      '\r\u001b[K',
+    ]);
   });
 
   it('colour: flags over FORCE_COLOR over NO_COLOR and the terminal', () => {
