@@ -154,8 +154,8 @@ describe('GitHub Action (dist/action.js)', () => {
   it('is declared for node24 with its inputs and outputs, and the workflow grants least privilege', () => {
     const action = parse(readFileSync('action.yml', 'utf8'));
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'rules', 'fail-on', 'only-changed', 'sarif-file', 'cache']);
-    expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'notices', 'findings', 'hidden', 'sarif-file']);
+    expect(Object.keys(action.inputs)).toEqual(['paths', 'rules', 'fail-on', 'only-changed', 'sarif-file', 'cache', 'shard']);
+    expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'notices', 'findings', 'hidden', 'sarif-file', 'json-file']);
     const workflow = parse(readFileSync('.github/workflows/crosscheck.yml', 'utf8'));
     expect(workflow.on.pull_request.paths).toEqual(['seeds/**', 'rules/**']);
     expect(workflow.permissions).toEqual({ contents: 'read' });
