@@ -50,6 +50,9 @@ describe('crosscheck as people use it', { timeout: 120_000 }, () => {
     const run = crosscheck(root, ['s', '-r', '../rules', '-q'], { env: { INIT_CWD: join(root, 'articles'), npm_package_json: join(root, 'package.json') } });
     expect(run.stdout).toContain('    s/a.md:1:5');
     expect(run.status).toBe(0);
+    const init = crosscheck(root, ['init', 'newsroom'], { env: { INIT_CWD: join(root, 'articles'), npm_package_json: join(root, 'package.json') } });
+    expect(init.stdout.split('\n').slice(0, 2)).toEqual([`writing into ${join(root, 'articles', 'newsroom')}`, 'wrote rules/house-style.yaml']);
+    expect(readFileSync(join(root, 'articles', 'newsroom', 'rules', 'war-length.yaml'), 'utf8')).toContain('# A duration rule:');
   });
 
   it('exits 2 when no article is read, saying why', () => {
