@@ -24,7 +24,8 @@ function tempDir(files: Record<string, string>): string {
   return dir;
 }
 
-describe('crosscheck CLI', () => {
+// Each case starts the CLI through tsx, seconds each on a loaded machine.
+describe('crosscheck CLI', { timeout: 120_000 }, () => {
   it('checks the seeds and prints the U.S./US finding with positions on both sides', () => {
     const { status, stdout, stderr } = crosscheck('seeds', '--rules', 'rules', '--rule', 'house-style');
     expect(stderr).toBe('');
