@@ -24,4 +24,7 @@ export async function bundle(outdir: string): Promise<void> {
   writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await bundle('dist');
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await bundle('dist');
+  process.stdout.write(`wrote ${[...Object.keys(ENTRY_POINTS).map((name) => `dist/${name}.js`), 'dist/package.json'].join(', ')}\n`);
+}

@@ -3,4 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { generatedFiles } from '../src/generated.js';
 
-for (const [path, text] of Object.entries(generatedFiles())) writeFileSync(new URL(`../${path}`, import.meta.url), text);
+for (const [path, text] of Object.entries(generatedFiles())) {
+  writeFileSync(new URL(`../${path}`, import.meta.url), text);
+  process.stdout.write(`wrote ${path}\n`);
+}

@@ -1,13 +1,16 @@
 import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkPaths } from './check.js';
 import { isUserError } from './errors.js';
 import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from './findings.js';
 import { displayPath } from './paths.js';
 import { issueAnnotations, issueSkipped, planAnnotations } from './report/github.js';
+import { formatJson } from './report/json.js';
+import { plural } from './report/pretty.js';
 import { streamSarif } from './report/sarif.js';
+import { parseShard } from './shard.js';
 import { formatSummary } from './report/summary.js';
 import { terminalSafe } from './report/terminal-text.js';
 import { countBySeverity, type CheckResult } from './result.js';
@@ -23,6 +26,7 @@ export async function runAction(): Promise<void> {
   const failOn = (core.getInput('fail-on') || 'error') as Severity | 'never';
   const sarifFile = core.getInput('sarif-file') || 'crosscheck.sarif';
   const cacheDir = core.getInput('cache');
+  const shardInput = core.getInput('shard');
   const onlyChangedInput = core.getInput('only-changed');
   const onPullRequest = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request');
   if (!['', 'true', 'false', 'True', 'False', 'TRUE', 'FALSE'].includes(onlyChangedInput)) {
@@ -37,7 +41,15 @@ export async function runAction(): Promise<void> {
 
   let result;
   try {
-    result = await checkPaths({ paths: paths.length ? paths : ['.'], rulesDir, cwd: workspace, warn: (message) => core.warning(message), ...(cacheDir ? { cacheDir: resolve(workspace, cacheDir) } : {}) });
+    const shard = shardInput ? parseShard(shardInput) : undefined;
+    result = await checkPaths({
+      paths: paths.length ? paths : ['.'],
+      rulesDir,
+      cwd: workspace,
+      warn: (message) => core.warning(message),
+      ...(cacheDir ? { cacheDir: resolve(workspace, cacheDir) } : {}),
+      ...(shard ? { shard } : {}),
+    });
   } catch (error) {
     if (isUserError(error)) {
       core.setFailed(error.message.split('\n').map(terminalSafe).join('\n'));
@@ -75,6 +87,10 @@ export async function runAction(): Promise<void> {
     core.warning(`no job summary written: ${terminalSafe((error as Error).message)}`);
   }
   writeSarif(resolve(workspace, sarifFile), shownResult);
+  // A shard also writes its JSON report, for `crosscheck merge` in a later job.
+  const jsonFile = shardInput ? sarifFile.replace(/(\.sarif)?$/, '.json') : '';
+  if (jsonFile) writeFileSync(resolve(workspace, jsonFile), formatJson(result));
+  core.setOutput('json-file', jsonFile);
 
   const counts = countBySeverity(findings);
   core.setOutput('errors', counts.error);
@@ -85,7 +101,7 @@ export async function runAction(): Promise<void> {
   core.setOutput('sarif-file', sarifFile);
   if (failOn !== 'never') {
     const failing = findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]).length;
-    if (failing > 0) core.setFailed(`${failing} findings at or above ${failOn}`);
+    if (failing > 0) core.setFailed(`${plural(failing, 'finding')} at or above ${failOn}`);
   }
 }
 

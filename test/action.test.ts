@@ -111,15 +111,15 @@ describe('GitHub Action (dist/action.js)', () => {
     expect(annotations[0]).toBe(
       '::error title=war-length,file=news/003.txt,line=46,endLine=46,col=63,endColumn=116::"nearly three years after Russia’s full-scale invasion" (003.txt: 2.5–3 years) contradicts "almost four-year-war" (000.txt, 001.txt: 3.5–4 years); from 2022-02-24 to 2026-01-08 is 3.9 years (news/000.txt:13: "almost four-year-war" and 1 more)',
     );
-    expect(run.outputs).toEqual({ errors: '1', warnings: '3', notices: '3', findings: '7', hidden: '1', 'sarif-file': 'crosscheck.sarif' });
+    expect(run.outputs).toEqual({ errors: '1', warnings: '3', notices: '3', findings: '7', hidden: '1', 'sarif-file': 'crosscheck.sarif', 'json-file': '' });
     expect(run.sarif!.runs[0]!.results).toHaveLength(7);
     expect(run.summary).toContain('<h3>news</h3>');
     expect(run.summary).toMatch(/<table><thead><tr><th>fact<\/th><th>000.txt<\/th><th>001.txt<\/th><th>003.txt<\/th><\/tr><\/thead>/);
     expect(run.summary).toContain('<tr><td>🟠 quote: Maria Zakharova: “Legitimate military targets”</td><td>&#39;Legitimate military targets&#39;<br>');
-    expect(run.summary).toContain('1 findings in unchanged files are not shown.');
+    expect(run.summary).toContain('1 finding in unchanged files not shown.');
     // fail-on error: the war-length error fails the step.
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('::error::1 findings at or above error');
+    expect(run.stdout).toContain('::error::1 finding at or above error');
   });
 
   it('matches changed files with non-ASCII names, and shows everything when the rules change', () => {
@@ -203,8 +203,8 @@ describe('GitHub Action (dist/action.js)', () => {
   it('is declared for node24 with its inputs and outputs, and the workflow grants least privilege', () => {
     const action = parse(readFileSync('action.yml', 'utf8'));
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'rules', 'fail-on', 'only-changed', 'sarif-file', 'cache']);
-    expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'notices', 'findings', 'hidden', 'sarif-file']);
+    expect(Object.keys(action.inputs)).toEqual(['paths', 'rules', 'fail-on', 'only-changed', 'sarif-file', 'cache', 'shard']);
+    expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'notices', 'findings', 'hidden', 'sarif-file', 'json-file']);
     const workflow = parse(readFileSync('.github/workflows/crosscheck.yml', 'utf8'));
     expect(workflow.on.pull_request.paths).toEqual(['seeds/**', 'rules/**']);
     expect(workflow.permissions).toEqual({ contents: 'read' });

@@ -73,8 +73,14 @@ describe('crosscheck init', () => {
     cpSync('rules/names.yaml', join(repo, 'names-copy.yaml'));
     const first = init(repo);
     expect(first.every((outcome) => outcome.written)).toBe(true);
-    expect(readdirSync(join(repo, 'rules')).sort()).toEqual(['dates.yaml', 'figures.yaml', 'house-style.yaml', 'names.yaml', 'quotes.yaml', 'rule.schema.json']);
-    expect(loadRules(join(repo, 'rules'), repo).map((rule) => rule.id)).toEqual(['dates', 'figures', 'house-style', 'names', 'quotes']);
+    expect(readdirSync(join(repo, 'rules')).sort()).toEqual(['dates.yaml', 'figures.yaml', 'house-style.yaml', 'names.yaml', 'quotes.yaml', 'rule.schema.json', 'war-length.yaml']);
+    expect(loadRules(join(repo, 'rules'), repo).map((rule) => `${rule.id}:${rule.kind}`)).toEqual(['dates:date', 'figures:figure', 'house-style:consistency', 'names:name', 'quotes:quote', 'war-length:duration']);
+    // The duration rule is about one war: it says how to adapt it.
+    expect(readFileSync(join(repo, 'rules', 'war-length.yaml'), 'utf8').split('\n').slice(0, 3)).toEqual([
+      '# yaml-language-server: $schema=rule.schema.json',
+      '# A duration rule: how long something has lasted, as each article says it, checked against',
+      "# `since:` and the article's date. This one is about Russia's war against Ukraine: for your",
+    ]);
     writeFileSync(join(repo, 'rules', 'names.yaml'), '# mine\n');
     const second = init(repo);
     expect(second.every((outcome) => !outcome.written)).toBe(true);

@@ -37,7 +37,8 @@ const SKIPPED = [
   ['story/latin1.txt', 'not valid UTF-8 text (save it as UTF-8)'],
 ];
 
-describe('a corpus with a binary, an empty and an undecodable file', () => {
+// Spawns the CLI four times: seconds each on a loaded machine.
+describe('a corpus with a binary, an empty and an undecodable file', { timeout: 120_000 }, () => {
   const root = messyCorpus();
   const rules = join(process.cwd(), 'rules');
 

@@ -25,6 +25,8 @@ export interface ReadOptions {
   maxFileSize?: number;
   /** Directory that reported paths are relative to. */
   cwd?: string;
+  /** Files and folders met in a folder that are not read nor listed (`.crosscheckignore`); given the path as joined. */
+  ignored?: (path: string, isDirectory: boolean) => boolean;
 }
 
 /**
@@ -116,6 +118,7 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
           continue;
         }
       }
+      if (options.ignored?.(full, kind === 'directory')) continue;
       if (kind === 'directory') visitDirectory(full);
       else if (kind === 'file' && ARTICLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) visitFile(full, false);
       else if (kind === 'file') skipped.push({ path: shown, reason: `not an article (only ${ARTICLE_EXTENSIONS.join(' and ')} files are read)` });

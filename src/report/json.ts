@@ -1,5 +1,6 @@
 import type { Span } from '../corpus/article.js';
 import { jsonChunks } from './json-stream.js';
+import type { Finding } from '../findings.js';
 import { countBySeverity, TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
 
 /** Bumped when a field is removed or changes meaning; adding a field keeps the version. */
@@ -27,7 +28,11 @@ function jsonReport(result: CheckResult) {
       stories: result.stories.length,
       articles: articles.length,
       skipped: result.skipped.length,
+      suppressed: result.suppressed?.length ?? 0,
+      ...(result.baselined !== undefined ? { baselined: result.baselined } : {}),
     },
+    ...(result.shard ? { shard: result.shard } : {}),
+    rules: result.rules.map((rule) => ({ id: rule.id, kind: rule.kind, severity: rule.severity, description: rule.description })),
     files: {
       read: articles.map((article) => article.path),
       skipped: result.skipped.map(({ path, reason }) => ({ path, reason })),
@@ -36,18 +41,24 @@ function jsonReport(result: CheckResult) {
       id: story.id,
       articles: story.articles.map((article) => ({ path: article.path, ...article.metadata })),
     })),
-    findings: result.findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      kind: finding.kind,
-      severity: finding.severity,
-      message: finding.message,
-      story: finding.story,
-      location: location(finding.location),
-      related: finding.related.map(location),
-      data: finding.data,
-    })),
+    findings: result.findings.map(findingJson),
+    suppressed: (result.suppressed ?? []).map(findingJson),
+    unusedSuppressions: (result.unusedSuppressions ?? []).map((unused) => ({ ...unused })),
   };
   return report;
+}
+
+function findingJson(finding: Finding) {
+  return {
+    ruleId: finding.ruleId,
+    kind: finding.kind,
+    severity: finding.severity,
+    message: finding.message,
+    story: finding.story,
+    location: location(finding.location),
+    related: finding.related.map(location),
+    data: finding.data,
+  };
 }
 
 function location(span: Span) {
@@ -58,5 +69,7 @@ function location(span: Span) {
     endLine: span.endLine,
     endColumn: span.endColumn,
     excerpt: span.excerpt,
+    start: span.start,
+    end: span.end,
   };
 }

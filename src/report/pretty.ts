@@ -2,6 +2,7 @@ import { styleText } from 'node:util';
 import type { Span } from '../corpus/article.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../findings.js';
 import { countBySeverity, type CheckResult } from '../result.js';
+import { describeUnused } from '../suppressions.js';
 import { where } from './excerpt.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -31,7 +32,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   for (const story of result.stories) {
     const findings = byStory.get(story.id);
     if (!findings) continue;
-    out.push(paint(['bold', 'underline'], `${terminalSafe(story.id)}`) + paint('dim', ` (${story.articles.length} articles)`), '');
+    out.push(paint(['bold', 'underline'], `${terminalSafe(story.id)}`) + paint('dim', ` (${plural(story.articles.length, 'article')})`), '');
     for (const finding of findings) {
       out.push(
         `  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('dim', finding.ruleId)}  ${terminalSafe(finding.message)}`,
@@ -53,6 +54,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   for (const skipped of result.skipped) {
     out.push(paint('dim', `skipped ${terminalSafe(skipped.path)}: ${terminalSafe(skipped.reason)}`));
   }
+  for (const unused of result.unusedSuppressions ?? []) out.push(`unused suppression ${terminalSafe(describeUnused(unused))}`);
   return out.join('\n') + '\n';
 }
 
@@ -79,10 +81,14 @@ export function summaryLine(result: CheckResult): string {
   return (
     `${plural(result.findings.length, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')})` +
     ` in ${storiesWithFindings} of ${plural(result.stories.length, 'story', 'stories')};` +
-    ` ${plural(articles, 'article')} read, ${plural(result.skipped.length, 'file')} skipped`
+    ` ${plural(articles, 'article')} read, ${plural(result.skipped.length, 'file')} skipped` +
+    (result.suppressed?.length ? `; ${result.suppressed.length} suppressed in articles` : '') +
+    (result.unusedSuppressions?.length ? `; ${plural(result.unusedSuppressions.length, 'unused suppression')}` : '') +
+    (result.baselined !== undefined ? `; ${result.baselined} in the baseline` : '') +
+    (result.shard ? `; shard ${result.shard.index}/${result.shard.count}` : '')
   );
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

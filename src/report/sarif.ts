@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Span } from '../corpus/article.js';
 import type { Severity } from '../findings.js';
 import { jsonChunks } from './json-stream.js';
+import { findingFingerprint } from '../fingerprint.js';
 import { TOOL_NAME, TOOL_VERSION, type CheckResult } from '../result.js';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', notice: 'note' };
@@ -43,14 +43,22 @@ function sarifLog(result: CheckResult): Sarif.Log {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.skipped.map((skipped) => ({
-              level: 'warning',
-              message: { text: `skipped: ${skipped.reason}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.path) } } }],
-            })),
+            toolExecutionNotifications: [
+              ...result.skipped.map((skipped): Sarif.Notification => ({
+                level: 'warning',
+                message: { text: `skipped: ${skipped.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.path) } } }],
+              })),
+              ...(result.unusedSuppressions ?? []).map((unused): Sarif.Notification => ({
+                level: 'warning',
+                message: { text: `unused suppression of ${unused.target}: ${unused.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uri(unused.path) }, region: { startLine: unused.line, startColumn: unused.column } } }],
+              })),
+            ],
           },
         ],
-        results: result.findings.map((finding) => ({
+        // Suppressed findings stay in the log, marked as suppressed in the source, as SARIF intends.
+        results: [...result.findings.map((finding) => ({ finding, suppressed: false })), ...(result.suppressed ?? []).map((finding) => ({ finding, suppressed: true }))].map(({ finding, suppressed }): Sarif.Result => ({
           ruleId: finding.ruleId,
           ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId)! } : {}),
           level: LEVEL[finding.severity],
@@ -58,8 +66,9 @@ function sarifLog(result: CheckResult): Sarif.Log {
           locations: [physical(finding.location)],
           relatedLocations: finding.related.map((span, index) => ({ id: index + 1, ...physical(span) })),
           partialFingerprints: {
-            'crosscheck/v1': fingerprint([finding.ruleId, finding.location, ...finding.related]),
+            'crosscheck/v1': findingFingerprint(finding),
           },
+          ...(suppressed ? { suppressions: [{ kind: 'inSource' as const }] } : {}),
           properties: { kind: finding.kind, story: finding.story, data: finding.data },
         })),
       },
@@ -87,11 +96,4 @@ function physical(span: Span): Sarif.Location {
 function uri(path: string): string {
   if (path.startsWith('/')) return pathToFileURL(path).href;
   return path.split('/').map(encodeURIComponent).join('/');
-}
-
-/** Stable across runs and line moves: the rule and the excerpts, not their positions. */
-function fingerprint(parts: Array<string | Span>): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(typeof part === 'string' ? part : `${part.path}\0${part.excerpt}\0`);
-  return hash.digest('hex').slice(0, 32);
 }

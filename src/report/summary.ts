@@ -3,6 +3,7 @@ import { buildCoverage } from '../coverage.js';
 import { countBySeverity, type CheckResult } from '../result.js';
 import { shorten, where } from './excerpt.js';
 import { escapeHtml as escapeHtmlText } from './html-escape.js';
+import { plural } from './pretty.js';
 
 /**
  * The summary is Markdown holding HTML blocks, and a blank line ends an HTML block: what follows
@@ -32,7 +33,9 @@ export function formatSummary(result: CheckResult, options: SummaryOptions = {})
   const counts = countBySeverity(result.findings);
   const parts: string[] = [
     '<h2>crosscheck</h2>',
-    `<p>${result.findings.length} findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices, in ${result.stories.length} ${result.stories.length === 1 ? 'story' : 'stories'} of ${result.stories.reduce((n, s) => n + s.articles.length, 0)} articles.${options.hidden ? ` ${options.hidden} findings in unchanged files are not shown.` : ''}${result.skipped.length ? ` ${result.skipped.length} files skipped.` : ''}</p>`,
+    `<p>${plural(result.findings.length, 'finding')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}, in ${plural(result.stories.length, 'story', 'stories')} of ${plural(result.stories.reduce((n, s) => n + s.articles.length, 0), 'article')}.` +
+      `${options.hidden ? ` ${plural(options.hidden, 'finding')} in unchanged files not shown.` : ''}${result.skipped.length ? ` ${plural(result.skipped.length, 'file')} skipped.` : ''}` +
+      `${result.suppressed?.length ? ` ${result.suppressed.length} suppressed in articles.` : ''}${result.baselined ? ` ${result.baselined} in the baseline.` : ''}</p>`,
   ];
   if (result.skipped.length > 0) {
     const listed = result.skipped.slice(0, SKIPPED_LISTED);

@@ -70,6 +70,8 @@ describe('json report', () => {
       endLine: 15,
       endColumn: 3,
       excerpt: 'US',
+      start: 404,
+      end: 406,
     });
     expect(finding.related).toHaveLength(houseStyle.related.length);
   });
