@@ -2,7 +2,7 @@ import { spanOf, type Span } from './corpus/article.js';
 import type { Story } from './corpus/stories.js';
 import { MemoFactStore } from './engine.js';
 import { extractDates } from './extract/dates.js';
-import { extractFigures } from './extract/figures.js';
+import { extractFigureClaims } from './extract/figure-claims.js';
 import { extractQuotes } from './extract/quotes.js';
 import { SEVERITY_RANK, type Finding, type Severity } from './findings.js';
 import { sameEvent } from './kinds/date.js';
@@ -37,7 +37,6 @@ interface QuoteOptions {
 }
 interface FigureOptions {
   minContext: number;
-  minSimilarity: number;
 }
 interface DateOptions {
   minSimilarity: number;
@@ -68,12 +67,12 @@ export function buildCoverage(result: CheckResult): StoryCoverage[] {
       rows.push(row('quote', `${speaker ? `${speaker}: ` : ''}“${words}${group[0]!.tokens.length > 6 ? ' …' : ''}”`, group.map((q) => spanOf(q.article, q.start, q.end)), findings));
     }
 
-    const figures = figureOptions ? story.articles.flatMap((article) => facts.get(article, extractFigures)).filter((figure) => figure.noun || figure.event) : [];
+    const figures = figureOptions ? story.articles.flatMap((article) => facts.get(article, extractFigureClaims)) : [];
     const figurePairs: Array<[typeof figures[number], typeof figures[number]]> = [];
-    figures.forEach((f, i) => figures.slice(i + 1).forEach((g) => f.article !== g.article && comparable(f, g, figureOptions!.minContext, figureOptions!.minSimilarity) && figurePairs.push([f, g])));
+    figures.forEach((f, i) => figures.slice(i + 1).forEach((g) => f.article !== g.article && comparable(f, g, figureOptions!.minContext) && figurePairs.push([f, g])));
     for (const group of cluster(figures, figurePairs)) {
       const first = group[0]!;
-      const label = [first.noun ?? first.unit, first.event, first.place ? `in ${first.place}` : undefined].filter(Boolean).join(' ');
+      const label = [first.measure.replace(/^(noun|unit):/, ''), first.scope ? `in ${first.scope}` : undefined].filter(Boolean).join(' ');
       rows.push(row('figure', label, group.map((f) => spanOf(f.article, f.start, f.end)), findings));
     }
 

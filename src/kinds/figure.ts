@@ -1,131 +1,167 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
-import { spanOf, type Span } from '../corpus/article.js';
-import { extractFigures, type Figure } from '../extract/figures.js';
+import { spanOf } from '../corpus/article.js';
+import { extractFigureClaims, mergeMeasures, MEASURES, type FigureClaim, type MeasureVocabulary } from '../extract/figure-claims.js';
+import type { Severity } from '../findings.js';
 import { defineKind, type Detection } from './kind.js';
 
+const measureClass = z
+  .object({
+    words: z.array(z.string().min(1)).optional().describe('Words saying what is counted: event words, counted nouns (plural as written), or "toll".'),
+    units: z.array(z.string().min(1)).optional().describe('Canonical units the measure is stated in ("percent", "pound", "mph").'),
+    tally: z.boolean().optional().describe('A running official count: differently stated bounds ("at least 40", "44") are different tallies, reported as a warning.'),
+  })
+  .strict();
+
 /**
- * Figures that count the same thing in two articles of a story (same unit or noun, event and
- * place, shared context) and cannot both be true. Compatible statements ("about 600,000" and
- * "hundreds of thousands") and conversions ("$45 million, or 41 million euros") are not findings.
+ * Figure claims of a story that measure the same thing of the same scope at overlapping times and
+ * cannot both hold. One finding per (measure, scope) group lists every article's value.
  */
 export const figure = defineKind({
   name: 'figure',
   summary:
-    'Reports figures of a story that count the same thing (same unit or counted noun, event and place) but whose intervals cannot both hold, or that miss an expected value.',
+    'Reads every figure as a claim (value interval, measure, scope, time, part or total) and reports, once per measure and scope, figures of the story that cannot all hold, or that miss an expected value.',
   options: {
-    noun: z.string().min(1).optional().describe('Only figures counting this noun or measured in this unit (singular: "household", "percent").'),
-    tolerance: z.number().min(0).default(0).describe('Relative slack allowed between two figures (0.05 = 5%).'),
-    expected: z.number().optional().describe('With `noun`: report every figure of that noun whose interval excludes this value.'),
-    minContext: z.number().int().min(0).default(2).describe('Content words two figures\' clauses must share, besides the noun, to be compared.'),
-    requireNoun: z
-      .boolean()
-      .default(true)
-      .describe('Compare only figures that name what they count ("600,000 households", "$45 million in aid"), not bare amounts ("$5 billion", "36 percent") whose subject a clause cannot pin down.'),
-    minSimilarity: z.number().min(0).max(1).default(0.3).describe('Share of their clauses\' content words (Jaccard) two figures must have in common to be compared.'),
+    measure: z.string().min(1).optional().describe('Only claims of this measure class ("deaths", "money") or counted noun ("noun:household").'),
+    expected: z.number().optional().describe('With `measure`: report every claim of it whose interval excludes this value.'),
+    measures: z
+      .record(z.string().regex(/^[a-z][a-z-]*$/), measureClass)
+      .optional()
+      .describe('Measure classes added to the built-in vocabulary (deaths, injured, missing, displaced, evacuated, arrested, money, distance, speed, share, votes, seats, goals); a class named again gets the words and units added.'),
+    minContext: z.number().int().min(0).default(1).describe('Content words, names or other numbers two claims of a counted noun outside the declared classes must share to be compared.'),
   },
   message: '{summary}',
-  variables: ['summary', 'what', 'value', 'otherValue', 'otherFiles'],
+  variables: ['summary', 'what', 'values'],
   check(story, rule, facts) {
-    const figures = story.articles
-      .flatMap((article) => facts.get(article, extractFigures))
-      .filter((f) => (!rule.noun || f.noun === rule.noun || f.unit === rule.noun) && (!rule.requireNoun || f.noun !== undefined || f.event !== undefined));
+    const measures: MeasureVocabulary = mergeMeasures(MEASURES, rule.measures);
+    const extractor = rule.measures ? (article: Parameters<typeof extractFigureClaims>[0]) => extractFigureClaims(article, facts, measures) : extractFigureClaims;
+    const claims = story.articles
+      .flatMap((article) => facts.get(article, extractor))
+      .filter((claim) => !claim.historical && (!rule.measure || claim.measure === rule.measure));
     const detections: Detection[] = [];
     if (rule.expected !== undefined) {
-      for (const f of figures) {
-        if (f.low <= rule.expected * (1 + rule.tolerance) && rule.expected * (1 - rule.tolerance) <= f.high) continue;
+      for (const claim of claims.filter((c) => c.low > rule.expected! || c.high < rule.expected!)) {
         detections.push({
-          primary: spanOf(f.article, f.start, f.end),
+          primary: spanOf(claim.article, claim.start, claim.end),
           related: [],
-          vars: { summary: `${describe(f)}: expected ${rule.expected}`, what: what(f), value: excerpt(f), otherValue: String(rule.expected), otherFiles: '' },
-          data: { type: 'expected', interval: [f.low, f.high], expected: rule.expected },
+          vars: { summary: `${describeGroup(claim)}: "${excerpt(claim)}", expected ${rule.expected}`, what: describeGroup(claim), values: excerpt(claim) },
+          data: { type: 'expected', interval: [claim.low, claim.high], expected: rule.expected },
         });
       }
     }
-    const conflicts = new Map<string, { sides: [Set<Figure>, Set<Figure>] }>();
-    for (const f of figures) {
-      for (const article of story.articles) {
-        if (article === f.article) continue;
-        const candidates = figures.filter((g) => g.article === article && comparable(f, g, rule.minContext, rule.minSimilarity));
-        if (candidates.length === 0 || candidates.some((g) => overlaps(f, g, rule.tolerance))) continue;
-        const g = candidates.sort((x, y) => sharedContext(f, y) - sharedContext(f, x))[0]!;
-        // A sentence stating both values of one count tells them apart: a result ("185 to 156"), a part and its total.
-        if (figures.some((h) => h.article === f.article && h.sentence === f.sentence && h !== f && keyOf(h) === keyOf(f) && overlaps(h, g, rule.tolerance))) continue;
-        const [first, second] = intervalKey(f) < intervalKey(g) ? [f, g] : [g, f];
-        const id = `${keyOf(f)}|${intervalKey(first)}|${intervalKey(second)}`;
-        const entry = conflicts.get(id) ?? { sides: [new Set<Figure>(), new Set<Figure>()] };
-        entry.sides[0].add(first);
-        entry.sides[1].add(second);
-        conflicts.set(id, entry);
-      }
+    const groups = new Map<string, FigureClaim[]>();
+    for (const claim of claims) {
+      const key = groupKey(claim);
+      groups.set(key, [...(groups.get(key) ?? []), claim]);
     }
-    for (const { sides } of conflicts.values()) {
-      const [primarySide, otherSide] = articleCount(sides[0]) <= articleCount(sides[1]) ? sides : [sides[1], sides[0]];
-      const [primary, ...restPrimary] = [...primarySide];
-      const others = [...otherSide];
-      const otherFiles = [...new Set(others.map((o) => posix.basename(o.article.path)))].join(', ');
+    for (const group of groups.values()) {
+      const involved = new Set<FigureClaim>();
+      let severity: Severity | undefined;
+      let undated = false;
+      const reasons = new Set<string>();
+      for (let x = 0; x < group.length; x++) {
+        for (let y = x + 1; y < group.length; y++) {
+          const verdict = compare(group[x]!, group[y]!, rule.minContext);
+          if (!verdict) continue;
+          involved.add(group[x]!).add(group[y]!);
+          severity = severity === 'error' || verdict.severity === 'error' ? 'error' : 'warning';
+          undated ||= verdict.undated;
+          reasons.add(verdict.reason);
+        }
+      }
+      if (involved.size === 0) continue;
+      const sides = [...involved].sort((a, b) => a.article.path.localeCompare(b.article.path) || a.start - b.start);
+      const values = valuesList(sides);
+      const what = describeGroup(sides[0]!);
+      const note = undated ? '; not every article dates its figure, so the count may have moved between reports' : '';
       detections.push({
-        primary: spanOf(primary!.article, primary!.start, primary!.end),
-        related: [...restPrimary, ...others].map((o): Span => spanOf(o.article, o.start, o.end)),
-        vars: {
-          summary: `Figures disagree on ${what(primary!)}: "${excerpt(primary!)}" here, "${excerpt(others[0]!)}" in ${otherFiles}`,
-          what: what(primary!),
-          value: excerpt(primary!),
-          otherValue: excerpt(others[0]!),
-          otherFiles,
-        },
-        data: { type: 'conflict', interval: [primary!.low, primary!.high], otherInterval: [others[0]!.low, others[0]!.high], what: what(primary!) },
+        primary: spanOf(sides[0]!.article, sides[0]!.start, sides[0]!.end),
+        related: sides.slice(1).map((claim) => spanOf(claim.article, claim.start, claim.end)),
+        vars: { summary: `Figures disagree on ${what}: ${values} (${[...reasons].join('; ')}${note})`, what, values },
+        data: { type: 'conflict', what, values: sides.map((claim) => ({ file: posix.basename(claim.article.path), text: excerpt(claim), interval: [claim.low, claim.high], asOf: claim.asOf ?? null })) },
+        severity: severity!,
       });
     }
     return detections;
   },
 });
 
-function keyOf(f: Figure): string {
-  return `${f.unit ?? ''}|${f.noun ?? ''}|${f.event ?? ''}`;
+/** Claims are compared within one group: same measure, same scope, both parts or both totals. */
+export function groupKey(claim: FigureClaim): string {
+  return `${claim.measure}|${claim.scopeKey ?? ''}|${claim.part ? 'part' : 'whole'}`;
 }
 
-/** Two figures count the same thing: same unit, noun and event, no different places, shared context. */
-export function comparable(f: Figure, g: Figure, minContext: number, minSimilarity: number): boolean {
-  if (keyOf(f) !== keyOf(g)) return false;
-  // "lost nearly 60 seats" and "picked up six seats" count different things.
-  if (f.predicate && g.predicate && f.predicate !== g.predicate) return false;
-  if (f.place && g.place && f.place !== g.place) return false;
-  // "state taxes" and "federal taxes" count different things.
-  if (f.modifiers.size > 0 && g.modifiers.size > 0 && ![...f.modifiers].some((word) => g.modifiers.has(word))) return false;
-  const shared = sharedContext(f, g);
-  const union = new Set([...f.context, ...g.context]).size;
-  return shared >= minContext && (union === 0 ? 0 : shared / union) >= minSimilarity;
+/** Two claims of different articles state the same figure: same group, times that can overlap, agreeing context. */
+export function comparable(a: FigureClaim, b: FigureClaim, minContext: number): boolean {
+  if (groupKey(a) !== groupKey(b) || a.historical || b.historical) return false;
+  if (a.asOf && b.asOf && a.asOf !== b.asOf) return false;
+  return agree(a, b, minContext);
 }
 
-function sharedContext(f: Figure, g: Figure): number {
-  let shared = 0;
-  for (const word of f.context) if (g.context.has(word) && word !== f.noun) shared++;
-  return shared;
+interface Verdict {
+  severity: Severity;
+  reason: string;
+  undated: boolean;
 }
 
-function overlaps(f: Figure, g: Figure, tolerance: number): boolean {
-  // Unbounded sides ("more than 300") take no slack: Infinity × 0 would be NaN.
-  const slack = (value: number) => (Number.isFinite(value) ? Math.abs(value) * tolerance : 0);
-  return f.low - slack(f.low) <= g.high + slack(g.high) && g.low - slack(g.low) <= f.high + slack(f.high);
+/**
+ * Whether two claims of one (measure, scope) group conflict, and how badly: exact against exact is an
+ * error; intervals that cannot both hold, or differently stated bounds of a tally, a warning.
+ */
+export function compare(a: FigureClaim, b: FigureClaim, minContext: number): Verdict | undefined {
+  // One sentence stating two values of a measure tells them apart ("185 to 156", a part and its total).
+  if (a.article === b.article && a.sentence === b.sentence) return undefined;
+  // Figures the text dates differently are updates, not a conflict.
+  if (a.asOf && b.asOf && a.asOf !== b.asOf && (a.statedTime || b.statedTime || a.article !== b.article)) return undefined;
+  if (!agree(a, b, minContext)) return undefined;
+  const undated = !a.asOf || !b.asOf;
+  const disjoint = a.high < b.low || b.high < a.low;
+  if (disjoint) {
+    // An article contradicting itself is reported only when both values are exact.
+    if (a.article === b.article && !(a.exact && b.exact)) return undefined;
+    const exact = a.exact && b.exact;
+    return { severity: exact && !undated ? 'error' : 'warning', reason: exact ? 'exact values differ' : 'their ranges do not overlap', undated };
+  }
+  if (a.tally && b.tally && a.article !== b.article && a.stated !== b.stated && (a.qualifier === 'atLeast' || b.qualifier === 'atLeast')) {
+    return { severity: 'warning', reason: 'differently stated tallies', undated };
+  }
+  return undefined;
 }
 
-function intervalKey(f: Figure): string {
-  return `${f.low}:${f.high}`;
+/** Claims of one group count the same thing: same qualifying words; a counted noun also shares context. */
+function agree(a: FigureClaim, b: FigureClaim, minContext: number): boolean {
+  if (a.modifiers.size + b.modifiers.size > 0 && !sameSet(a.modifiers, b.modifiers)) return false;
+  if (a.predicate && b.predicate && a.predicate !== b.predicate) return false;
+  if (a.measure === 'money') return shared(a.names, b.names) > 0;
+  if (!a.generic) return true;
+  return shared(a.context, b.context) + shared(a.names, b.names) + shared(a.numbers, b.numbers) >= Math.max(minContext, 1);
 }
 
-function articleCount(side: Set<Figure>): number {
-  return new Set([...side].map((f) => f.article.path)).size;
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((word) => b.has(word));
 }
 
-function what(f: Figure): string {
-  return [f.noun ?? f.unit, f.event, f.place ? `in ${f.place}` : undefined].filter(Boolean).join(' ');
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0;
+  for (const word of a) if (b.has(word)) count++;
+  return count;
 }
 
-function excerpt(f: Figure): string {
-  return f.article.body.slice(f.start, f.end);
+/** "31 (a.txt, b.txt), 16 (c.txt)": each value as written, with the files stating it. */
+function valuesList(claims: readonly FigureClaim[]): string {
+  const byValue = new Map<string, Set<string>>();
+  for (const claim of claims) {
+    const text = excerpt(claim).replace(/\s+/g, ' ');
+    byValue.set(text, (byValue.get(text) ?? new Set()).add(posix.basename(claim.article.path)));
+  }
+  return [...byValue].map(([text, files]) => `"${text}" (${[...files].join(', ')})`).join(', ');
 }
 
-function describe(f: Figure): string {
-  return `"${excerpt(f)}" (${what(f)})`;
+function describeGroup(claim: FigureClaim): string {
+  const measure = claim.measure.replace(/^(noun|unit):/, '');
+  return [claim.part ? `${measure} (part of a total)` : measure, claim.scope ? (claim.measure === 'age' ? `of ${claim.scope}` : `in ${claim.scope}`) : undefined].filter(Boolean).join(' ');
+}
+
+function excerpt(claim: FigureClaim): string {
+  return claim.article.body.slice(claim.start, claim.end);
 }
