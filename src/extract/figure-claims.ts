@@ -40,6 +40,8 @@ export interface FigureClaim {
   readonly historical: boolean;
   /** Part of a total stated with it ("including 2 in A", "three of which"). */
   readonly part: boolean;
+  /** The counted noun's lemma when it is not a word for people in general ("director", not "people"). */
+  readonly counted?: string;
   /** Words qualifying the counted noun ("league" goals), lowercase. */
   readonly modifiers: ReadonlySet<string>;
   /** Content words of its clause, and the other numbers and names of its sentence. */
@@ -64,7 +66,11 @@ const PART_CUES = vocabulary.partCues.map((cue) => cue.split(' '));
 const TOLL_LINKS = new Set(vocabulary.tollLinks);
 const SCOPE_SUFFIXES = new Set(vocabulary.scopeSuffixes);
 const NAME_PARTICLES = new Set(vocabulary.nameParticles);
+const PEOPLE = new Set(vocabulary.peopleNouns);
 /** Words that put a figure in another period than the story's. */
+const BREAKDOWN = /\b(with|including|included|includes)\b|:/i;
+/** A past perfect ("had reported", "had died") tells of an earlier count. */
+const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+(?:ed|en|ied)\b|\bhad\s+(?:died|said|told|put|set)\b/i;
 const EARLIER = /\b(last|previous|past) (season|year|campaign|election|month|week)\b|\bin (19|20)\d\d\b|\b(19|20)\d\d (election|season|census|floods?|earthquake|mission|flight)\b/i;
 /** Tokens back from a bare number within which a toll cue ("the death toll ... stood at 40") is read. */
 const TOLL_REACH = 10;
@@ -98,7 +104,29 @@ export function extractFigureClaims(article: Article, facts?: AnalysisSource, me
   }
   for (const age of ages) claims.push(ageClaim(analysis, article, age, published));
   claims.push(...tollClaims(analysis, article, figures, measures, published));
-  return claims.sort((a, b) => a.start - b.start);
+  claims.sort((a, b) => a.start - b.start);
+  return claims.map((claim, k) => (!claim.part && isBreakdown(analysis.text, claims, k) ? { ...claim, part: true } : claim));
+}
+
+/**
+ * "around 8 deaths in Jamaica, with 2 in St Elizabeth, 2 in Black River": a scoped figure after one
+ * of the same measure in its sentence, joined by "with", "including" or a colon, or continuing such a
+ * list, is a part of that total.
+ */
+function isBreakdown(text: string, claims: readonly FigureClaim[], index: number): boolean {
+  const claim = claims[index]!;
+  if (!claim.scope) return false;
+  for (let k = index - 1; k >= 0; k--) {
+    const before = claims[k]!;
+    if (before.sentence !== claim.sentence) return false;
+    if (before.measure !== claim.measure) continue;
+    const between = text.slice(before.end, claim.start);
+    if (BREAKDOWN.test(between)) return true;
+    // A list goes on: ", 2 in Black River", "and 1 in Hanover".
+    if (before.scope && /^[^.;]*$/.test(between) && /(,|and)\s*$/.test(between)) return isBreakdown(text, claims, k) || claims[k]!.part;
+    return false;
+  }
+  return false;
 }
 
 function classOf(measures: MeasureVocabulary, test: (cls: MeasureClass) => boolean): [string, MeasureClass] | undefined {
@@ -162,6 +190,7 @@ function claimOf(analysis: Analysis, article: Article, figure: Figure, measures:
     ...(scope ? { scope, scopeKey: scopeKeyOf(scope) } : {}),
     ...time,
     part: isPart(tokens, firstOfNumber >= 0 ? firstOfNumber : index, end),
+    ...(nounAfterMultiplier && !PEOPLE.has(nounAfterMultiplier) && found ? { counted: nounAfterMultiplier } : {}),
     modifiers: figure.modifiers,
     context: figure.context,
     ...(figure.predicate ? { predicate: figure.predicate } : {}),
@@ -281,7 +310,13 @@ function isPart(tokens: readonly QuantityToken[], index: number, end: number): b
 function timeOf(analysis: Analysis, start: number, published: string | undefined): { asOf?: string; statedTime: boolean; historical: boolean } {
   const sentence = analysis.sentences.find((s) => s.start <= start && start < s.end)!;
   const text = analysis.text.slice(sentence.start, sentence.end);
-  const historical = EARLIER.test(text) && !(published && new RegExp(`\\b${published.slice(0, 4)}\\b`).test(text));
+  // An earlier period dates the figure only in its own clause: "62 goals ..., including 23 last season".
+  const before = analysis.text.slice(sentence.start, start);
+  const clauseStart = sentence.start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), -1) + 1;
+  const after = analysis.text.slice(start, sentence.end);
+  const clauseEnd = start + (/[,;]/.exec(after)?.index ?? after.length);
+  const clause = analysis.text.slice(clauseStart, clauseEnd);
+  const historical = (EARLIER.test(clause) && !(published && new RegExp(`\\b${published.slice(0, 4)}\\b`).test(clause))) || PAST_PERFECT.test(analysis.text.slice(sentence.start, clauseEnd));
   const reference = published ? new Date(`${published}T12:00:00Z`) : undefined;
   let stated: string | undefined;
   if (reference) {

@@ -109,16 +109,16 @@ interface Verdict {
  * error; intervals that cannot both hold, or differently stated bounds of a tally, a warning.
  */
 export function compare(a: FigureClaim, b: FigureClaim, minContext: number): Verdict | undefined {
-  // One sentence stating two values of a measure tells them apart ("185 to 156", a part and its total).
-  if (a.article === b.article && a.sentence === b.sentence) return undefined;
+  // Values of one article are told apart by what surrounds them (breakdowns, updates, other counts).
+  if (a.article === b.article) return undefined;
   // Figures the text dates differently are updates, not a conflict.
   if (a.asOf && b.asOf && a.asOf !== b.asOf && (a.statedTime || b.statedTime || a.article !== b.article)) return undefined;
+  // A count the text dates to a day is not compared with one nobody dates.
+  if ((a.statedTime && !b.asOf) || (b.statedTime && !a.asOf)) return undefined;
   if (!agree(a, b, minContext)) return undefined;
   const undated = !a.asOf || !b.asOf;
   const disjoint = a.high < b.low || b.high < a.low;
   if (disjoint) {
-    // An article contradicting itself is reported only when both values are exact.
-    if (a.article === b.article && !(a.exact && b.exact)) return undefined;
     const exact = a.exact && b.exact;
     return { severity: exact && !undated ? 'error' : 'warning', reason: exact ? 'exact values differ' : 'their ranges do not overlap', undated };
   }
@@ -132,9 +132,17 @@ export function compare(a: FigureClaim, b: FigureClaim, minContext: number): Ver
 function agree(a: FigureClaim, b: FigureClaim, minContext: number): boolean {
   if (a.modifiers.size + b.modifiers.size > 0 && !sameSet(a.modifiers, b.modifiers)) return false;
   if (a.predicate && b.predicate && a.predicate !== b.predicate) return false;
+  // "two directors" and "three individuals" arrested count different groups.
+  if (a.counted && b.counted && a.counted !== b.counted) return false;
+  if ((a.counted === undefined) !== (b.counted === undefined) && a.tally) return false;
   if (a.measure === 'money') return shared(a.names, b.names) > 0;
-  if (!a.generic) return true;
-  return shared(a.context, b.context) + shared(a.names, b.names) + shared(a.numbers, b.numbers) >= Math.max(minContext, 1);
+  // Tallies are told apart by scope and time, an age by its person; anything else by its context too.
+  if (a.tally || a.measure === 'age') return true;
+  // A counted noun outside the classes pairs on another number of its sentence ("246 in 45.3 overs"), or on a shared name and context.
+  const context = shared(a.context, b.context) >= Math.max(minContext, 1);
+  // A declared class shares a content word of its clause ("winds of 180 mph"); a counted noun outside
+  // the classes also another number of its sentence ("all out for 246 in 45.3 overs").
+  return a.generic ? context && shared(a.numbers, b.numbers) > 0 : context;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
