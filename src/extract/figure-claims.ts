@@ -173,7 +173,8 @@ function claimOf(analysis: Analysis, article: Article, figure: Figure, measures:
   const tokens = analysis.quantities;
   const index = tokens.findIndex((token) => token.start >= figure.start);
   const firstOfNumber = tokens.findIndex((token) => token.start >= figure.start && token.kind !== 'symbol' && (token.kind === 'numeral' || /\d|^[a-z]/i.test(token.text)));
-  const scope = scopeOf(analysis, figure.start, end);
+  // A tally is restricted to a place; anything else to the person or body it is about.
+  const scope = cls?.tally ? scopeOf(analysis, figure.start, end) : subjectOf(analysis, figure.start);
   const time = timeOf(analysis, figure.start, published);
   return {
     article,
@@ -187,7 +188,7 @@ function claimOf(analysis: Analysis, article: Article, figure: Figure, measures:
     measure,
     generic: !found,
     tally: cls?.tally ?? false,
-    ...(scope ? { scope, scopeKey: scopeKeyOf(scope) } : {}),
+    ...(scope ? { scope, scopeKey: scopeKeyOf(cls?.tally ? scope : scope.split(/\s+/).at(-1)!) } : {}),
     ...time,
     part: isPart(tokens, firstOfNumber >= 0 ? firstOfNumber : index, end),
     ...(nounAfterMultiplier && !PEOPLE.has(nounAfterMultiplier) && found ? { counted: nounAfterMultiplier } : {}),
@@ -266,15 +267,36 @@ function scopeOf(analysis: Analysis, start: number, end: number): string | undef
   if (after) return after;
   const fronted = /^\s*(?:In|At)\s+((?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)\s*,|^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*):\s/u.exec(analysis.text.slice(sentence.start, start));
   if (fronted) return (fronted[1] ?? fronted[2])!.replace(/^the\s+/, '');
+  // A place reporting its own count: "Jamaica has reported around 8 deaths".
+  const subject = SUBJECT.exec(analysis.text.slice(sentence.start, start));
+  if (subject) return subject[1];
   const clauseStart = Math.max(sentence.start, analysis.text.lastIndexOf(',', start) + 1, ...[';', ':'].map((mark) => analysis.text.lastIndexOf(mark, start) + 1));
   return placeAfterPreposition(analysis, clauseStart, start);
+}
+
+const SUBJECT = /^\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(?:has|have)\s+(?:reported|confirmed|recorded|registered)\b/u;
+/** Words before a name that make it no subject: a preposition or an article ("from Newcastle", "the Category 5 storm"). */
+const NOT_SUBJECT = /\b(?:from|to|at|in|by|for|with|on|into|around|over|near|across|after|before|than|as|the|a|an)\s+$/i;
+
+/** The person or body a figure is about: the nearest name before it in its clause that is no preposition's object. */
+function subjectOf(analysis: Analysis, start: number): string | undefined {
+  const sentence = analysis.sentences.find((s) => s.start <= start && start < s.end)!;
+  const before = analysis.text.slice(sentence.start, start);
+  const clauseStart = sentence.start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), -1) + 1;
+  const runs = analysis.names.filter((name) => name.start >= clauseStart && name.end <= start);
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const run = runs[k]!;
+    if (NOT_SUBJECT.test(analysis.text.slice(Math.max(clauseStart, run.start - 8), run.start))) continue;
+    return analysis.text.slice(run.start, run.end).replace(/['’]s$/, '');
+  }
+  return undefined;
 }
 
 const PLACE_AFTER = /\b(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*)*)/u;
 
 function placeAfterPreposition(analysis: Analysis, from: number, to: number): string | undefined {
   const found = PLACE_AFTER.exec(analysis.text.slice(from, to));
-  return found?.[1];
+  return found?.[1]!.replace(/\.$/, '');
 }
 
 /** The key two scopes are compared by: letters only, lowercase, without "City", "Parish", "al-". */
@@ -309,23 +331,22 @@ function isPart(tokens: readonly QuantityToken[], index: number, end: number): b
  */
 function timeOf(analysis: Analysis, start: number, published: string | undefined): { asOf?: string; statedTime: boolean; historical: boolean } {
   const sentence = analysis.sentences.find((s) => s.start <= start && start < s.end)!;
-  const text = analysis.text.slice(sentence.start, sentence.end);
-  // An earlier period dates the figure only in its own clause: "62 goals ..., including 23 last season".
+  // A time dates the figure only in its own clause: "62 goals ..., including 23 last season".
   const before = analysis.text.slice(sentence.start, start);
   const clauseStart = sentence.start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), -1) + 1;
   const after = analysis.text.slice(start, sentence.end);
   const clauseEnd = start + (/[,;]/.exec(after)?.index ?? after.length);
   const clause = analysis.text.slice(clauseStart, clauseEnd);
-  const historical = (EARLIER.test(clause) && !(published && new RegExp(`\\b${published.slice(0, 4)}\\b`).test(clause))) || PAST_PERFECT.test(analysis.text.slice(sentence.start, clauseEnd));
-  const reference = published ? new Date(`${published}T12:00:00Z`) : undefined;
+  const historical = (EARLIER.test(clause) && !(published && new RegExp(`\\b${published.slice(0, 4)}\\b`).test(clause))) || PAST_PERFECT.test(analysis.text.slice(Math.max(clauseStart, start - 60), clauseEnd));
+  const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(0);
   let stated: string | undefined;
-  if (reference) {
-    for (const result of chrono.parse(text, { instant: reference, timezone: 0 }, { forwardDate: false })) {
-      // Only days: a time of day ("at 4:01 pm") or a span ("three years") does not date a count.
-      if (!result.start.isCertain('day') && !result.start.isCertain('weekday') && !/\b(yesterday|today|last week|last month)\b/i.test(result.text)) continue;
-      stated = result.start.date().toISOString().slice(0, 10);
-      break;
-    }
+  for (const result of chrono.parse(clause, { instant: reference, timezone: 0 }, { forwardDate: false })) {
+    const day = result.start.isCertain('day') || result.start.isCertain('weekday') || /\b(yesterday|today|last week|last month)\b/i.test(result.text);
+    // Without a publication date only a written month and day date a figure ("Oct 30"); the year stays open.
+    if (published ? !day : !(result.start.isCertain('month') && result.start.isCertain('day') && /\d/.test(result.text))) continue;
+    const iso = result.start.date().toISOString().slice(0, 10);
+    stated = published || result.start.isCertain('year') ? iso : `????${iso.slice(4)}`;
+    break;
   }
   const asOf = stated ?? published;
   return { ...(asOf ? { asOf } : {}), statedTime: stated !== undefined, historical };

@@ -111,8 +111,12 @@ interface Verdict {
 export function compare(a: FigureClaim, b: FigureClaim, minContext: number): Verdict | undefined {
   // Values of one article are told apart by what surrounds them (breakdowns, updates, other counts).
   if (a.article === b.article) return undefined;
-  // Figures the text dates differently are updates, not a conflict.
-  if (a.asOf && b.asOf && a.asOf !== b.asOf && (a.statedTime || b.statedTime || a.article !== b.article)) return undefined;
+  // Figures dated differently are updates, not a conflict; a day without its year is compared by month and day.
+  // Publication dates separate only running tallies: a fee or a career total does not move between reports.
+  const dated = a.tally || (a.statedTime && b.statedTime);
+  if (dated && a.asOf && b.asOf && (a.asOf.startsWith('????') || b.asOf.startsWith('????') ? a.asOf.slice(4) !== b.asOf.slice(4) : a.asOf !== b.asOf)) return undefined;
+  // A running tally moves from day to day: it is compared only with one dated too.
+  if (a.tally && (!a.asOf || !b.asOf)) return undefined;
   // A count the text dates to a day is not compared with one nobody dates.
   if ((a.statedTime && !b.asOf) || (b.statedTime && !a.asOf)) return undefined;
   if (!agree(a, b, minContext)) return undefined;
@@ -135,7 +139,6 @@ function agree(a: FigureClaim, b: FigureClaim, minContext: number): boolean {
   // "two directors" and "three individuals" arrested count different groups.
   if (a.counted && b.counted && a.counted !== b.counted) return false;
   if ((a.counted === undefined) !== (b.counted === undefined) && a.tally) return false;
-  if (a.measure === 'money') return shared(a.names, b.names) > 0;
   // Tallies are told apart by scope and time, an age by its person; anything else by its context too.
   if (a.tally || a.measure === 'age') return true;
   // A counted noun outside the classes pairs on another number of its sentence ("246 in 45.3 overs"), or on a shared name and context.
