@@ -36,6 +36,8 @@ export interface FigureClaim {
   readonly asOf?: string;
   /** The text dates the figure ("on Thursday", "last week"), rather than the publication date. */
   readonly statedTime: boolean;
+  /** Its clause says the count moved ("has risen to", "now reaches"): an update, dated or not compared. */
+  readonly moving: boolean;
   /** About another year, season or earlier event: not this story's claim. */
   readonly historical: boolean;
   /** Part of a total stated with it ("including 2 in A", "three of which"). */
@@ -49,6 +51,8 @@ export interface FigureClaim {
   readonly predicate?: string;
   readonly names: ReadonlySet<string>;
   readonly numbers: ReadonlySet<string>;
+  /** The years its sentence names ("2007 to 2014"): figures of different periods are not compared. */
+  readonly period: string;
   readonly sentence: number;
 }
 
@@ -71,7 +75,8 @@ const PEOPLE = new Set(vocabulary.peopleNouns);
 const BREAKDOWN = /\b(with|including|included|includes)\b|:/i;
 /** A past perfect ("had reported", "had died") tells of an earlier count. */
 const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+(?:ed|en|ied)\b|\bhad\s+(?:died|said|told|put|set)\b/i;
-const EARLIER = /\b(last|previous|past) (season|year|campaign|election|month|week)\b|\bin (19|20)\d\d\b|\b(19|20)\d\d (election|season|census|floods?|earthquake|mission|flight)\b/i;
+const UPDATE = new RegExp(`\\b(?:${vocabulary.updateCues.join('|')})\\b`, 'i');
+const EARLIER = /\b(?:years?|decades?) (?:after|ago|since|before)\b|\b(last|previous|past) (season|year|campaign|election|month|week)\b|\bin (19|20)\d\d\b|\b(19|20)\d\d (election|season|census|floods?|earthquake|mission|flight)\b/i;
 /** Tokens back from a bare number within which a toll cue ("the death toll ... stood at 40") is read. */
 const TOLL_REACH = 10;
 
@@ -99,6 +104,8 @@ export function extractFigureClaims(article: Article, facts?: AnalysisSource, me
   const ages = ageAppositions(analysis);
   for (const figure of figures) {
     if (ages.some((age) => age.start <= figure.start && figure.start < age.end)) continue;
+    // "9/11", "2/36": a number in a slashed pair is a name or a score, not a count.
+    if (/\/$/.test(analysis.text.slice(figure.start - 1, figure.start)) || /^\/\d/.test(analysis.text.slice(figure.end, figure.end + 2))) continue;
     const claim = claimOf(analysis, article, figure, measures, published);
     if (claim) claims.push(claim);
   }
@@ -164,7 +171,10 @@ function claimOf(analysis: Analysis, article: Article, figure: Figure, measures:
   const byUnit = unit ? classOf(measures, (c) => c.units?.includes(unit!) ?? false) : undefined;
   const byEvent = figure.event ? classOf(measures, (c) => c.words?.includes(figure.event!) ?? false) : undefined;
   const byNoun = nounAfterMultiplier ? classOf(measures, (c) => c.words?.some((word) => word === nounAfterMultiplier || word === `${nounAfterMultiplier}s`) ?? false) : undefined;
-  const found = byUnit ?? byEvent ?? byNoun;
+  // The event word just after the figure is its own ("50 people dead and scores of others injured").
+  const wordsAfter = (/^(?:\s+[\p{L}'’-]+){1,3}/u.exec(body.slice(end, end + 40))?.[0] ?? '').toLowerCase().trim().split(/\s+/);
+  const byEventAfter = unit ? undefined : wordsAfter.map((word) => classOf(measures, (c) => (c.tally ?? false) && (c.words?.includes(word) ?? false))).find((found) => found !== undefined);
+  const found = byUnit ?? byEventAfter ?? byEvent ?? byNoun;
   if (found) [measure, cls] = found;
   else if (unit) measure = `unit:${unit}`;
   else if (nounAfterMultiplier) measure = `noun:${nounAfterMultiplier}`;
@@ -197,6 +207,7 @@ function claimOf(analysis: Analysis, article: Article, figure: Figure, measures:
     ...(figure.predicate ? { predicate: figure.predicate } : {}),
     names: namesIn(analysis, sentence.start, sentence.end),
     numbers: numbersIn(tokens, sentence.start, sentence.end, figure.start, end),
+    period: periodIn(analysis.text.slice(sentence.start, sentence.end)),
     sentence: figure.sentence,
   };
 }
@@ -329,7 +340,7 @@ function isPart(tokens: readonly QuantityToken[], index: number, end: number): b
  * The day a figure is stated for: a date chrono-node reads in its sentence before or just after it,
  * resolved against the publication date; a figure about an earlier period is historical.
  */
-function timeOf(analysis: Analysis, start: number, published: string | undefined): { asOf?: string; statedTime: boolean; historical: boolean } {
+function timeOf(analysis: Analysis, start: number, published: string | undefined): { asOf?: string; statedTime: boolean; historical: boolean; moving: boolean } {
   const sentence = analysis.sentences.find((s) => s.start <= start && start < s.end)!;
   // A time dates the figure only in its own clause: "62 goals ..., including 23 last season".
   const before = analysis.text.slice(sentence.start, start);
@@ -348,16 +359,22 @@ function timeOf(analysis: Analysis, start: number, published: string | undefined
     stated = published || result.start.isCertain('year') ? iso : `????${iso.slice(4)}`;
     break;
   }
+  // "overnight", "last night": the night before publication.
+  if (!stated && published && /\b(?:overnight|last night)\b/i.test(clause)) stated = new Date(Date.parse(`${published}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const asOf = stated ?? published;
-  return { ...(asOf ? { asOf } : {}), statedTime: stated !== undefined, historical };
+  return { ...(asOf ? { asOf } : {}), statedTime: stated !== undefined, historical, moving: UPDATE.test(clause) };
 }
 
 function namesIn(analysis: Analysis, from: number, to: number): Set<string> {
   return new Set(analysis.names.filter((name) => name.start >= from && name.end <= to).map((name) => scopeKeyOf(analysis.text.slice(name.start, name.end))));
 }
 
+function periodIn(text: string): string {
+  return [...new Set(text.match(/\b(?:19|20)\d\d\b/g) ?? [])].sort().join('-');
+}
+
 function numbersIn(tokens: readonly QuantityToken[], from: number, to: number, ownStart: number, ownEnd: number): Set<string> {
-  return new Set(tokens.filter((token) => token.kind === 'numeral' && token.start >= from && token.end <= to && (token.end <= ownStart || token.start >= ownEnd)).map((token) => token.text));
+  return new Set(tokens.filter((token) => token.kind === 'numeral' && !/^(?:19|20)\d\d$/.test(token.text) && token.start >= from && token.end <= to && (token.end <= ownStart || token.start >= ownEnd)).map((token) => token.text));
 }
 
 interface AgeApposition {
@@ -402,6 +419,7 @@ function ageClaim(analysis: Analysis, article: Article, age: AgeApposition, publ
     context: new Set(),
     names: new Set([scopeKeyOf(last)]),
     numbers: new Set(),
+    period: '',
     sentence,
   };
 }
@@ -450,6 +468,7 @@ function tollClaims(analysis: Analysis, article: Article, figures: readonly Figu
       context: new Set(),
       names: namesIn(analysis, sentence.start, sentence.end),
       numbers: numbersIn(tokens, sentence.start, sentence.end, start, end),
+      period: periodIn(analysis.text.slice(sentence.start, sentence.end)),
       sentence: token.sentence,
     });
   }

@@ -115,8 +115,10 @@ export function compare(a: FigureClaim, b: FigureClaim, minContext: number): Ver
   // Publication dates separate only running tallies: a fee or a career total does not move between reports.
   const dated = a.tally || (a.statedTime && b.statedTime);
   if (dated && a.asOf && b.asOf && (a.asOf.startsWith('????') || b.asOf.startsWith('????') ? a.asOf.slice(4) !== b.asOf.slice(4) : a.asOf !== b.asOf)) return undefined;
-  // A running tally moves from day to day: it is compared only with one dated too.
-  if (a.tally && (!a.asOf || !b.asOf)) return undefined;
+  // An update is compared only with a count of its day.
+  if ((a.moving || b.moving) && (!a.asOf || !b.asOf)) return undefined;
+  // A running tally moves from day to day: a dated one is not compared with an undated one.
+  if (a.tally && !a.asOf !== !b.asOf) return undefined;
   // A count the text dates to a day is not compared with one nobody dates.
   if ((a.statedTime && !b.asOf) || (b.statedTime && !a.asOf)) return undefined;
   if (!agree(a, b, minContext)) return undefined;
@@ -140,7 +142,10 @@ function agree(a: FigureClaim, b: FigureClaim, minContext: number): boolean {
   if (a.counted && b.counted && a.counted !== b.counted) return false;
   if ((a.counted === undefined) !== (b.counted === undefined) && a.tally) return false;
   // Tallies are told apart by scope and time, an age by its person; anything else by its context too.
+  if (a.period !== b.period) return false;
   if (a.tally || a.measure === 'age') return true;
+  // An amount is compared only for one person or body, in clauses sharing two content words.
+  if (a.measure === 'money') return a.scopeKey !== undefined && shared(a.context, b.context) >= Math.max(minContext, 2);
   // A counted noun outside the classes pairs on another number of its sentence ("246 in 45.3 overs"), or on a shared name and context.
   const context = shared(a.context, b.context) >= Math.max(minContext, 1);
   // A declared class shares a content word of its clause ("winds of 180 mph"); a counted noun outside
