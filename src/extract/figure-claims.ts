@@ -130,7 +130,7 @@ function isBreakdown(text: string, claims: readonly FigureClaim[], index: number
     const between = text.slice(before.end, claim.start);
     if (BREAKDOWN.test(between)) return true;
     // A list goes on: ", 2 in Black River", "and 1 in Hanover".
-    if (before.scope && /^[^.;]*$/.test(between) && /(,|and)\s*$/.test(between)) return isBreakdown(text, claims, k) || claims[k]!.part;
+    if (before.scope && /^[^.;]*$/.test(between) && /(,|\band)\s*$/.test(between)) return isBreakdown(text, claims, k) || claims[k]!.part;
     return false;
   }
   return false;
