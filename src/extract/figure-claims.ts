@@ -75,6 +75,8 @@ const PEOPLE = new Set(vocabulary.peopleNouns);
 const BREAKDOWN = /\b(with|including|included|includes)\b|:/i;
 /** A past perfect ("had reported", "had died") tells of an earlier count. */
 const PAST_PERFECT = /\bhad\s+(?:been\s+)?\w+(?:ed|en|ied)\b|\bhad\s+(?:died|said|told|put|set)\b/i;
+/** Number words that state no exact value ("dozens", "hundreds of thousands"). */
+const VAGUE = /\b(?:dozens|hundreds|thousands|millions|billions|scores|tens|several|few|many)\b/i;
 const UPDATE = new RegExp(`\\b(?:${vocabulary.updateCues.join('|')})\\b`, 'i');
 const EARLIER = /\b(?:years?|decades?) (?:after|ago|since|before)\b|\b(last|previous|past) (season|year|campaign|election|month|week)\b|\bin (19|20)\d\d\b|\b(19|20)\d\d (election|season|census|floods?|earthquake|mission|flight)\b/i;
 /** Tokens back from a bare number within which a toll cue ("the death toll ... stood at 40") is read. */
@@ -194,7 +196,7 @@ function claimOf(analysis: Analysis, article: Article, figure: Figure, measures:
     low: interval[0],
     high: interval[1],
     ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
-    exact: !figure.qualifier && figure.low === figure.high,
+    exact: !figure.qualifier && !VAGUE.test(body.slice(figure.start, figure.end)) && !/\d\s*(?:-|to)\s*\d/.test(body.slice(figure.start, figure.end)),
     measure,
     generic: !found,
     tally: cls?.tally ?? false,

@@ -122,10 +122,12 @@ export function compare(a: FigureClaim, b: FigureClaim, minContext: number): Ver
   // A count the text dates to a day is not compared with one nobody dates.
   if ((a.statedTime && !b.asOf) || (b.statedTime && !a.asOf)) return undefined;
   if (!agree(a, b, minContext)) return undefined;
-  const undated = !a.asOf || !b.asOf;
+  // Only a running tally can have moved between undated reports.
+  const undated = a.tally && (!a.asOf || !b.asOf);
   const disjoint = a.high < b.low || b.high < a.low;
   if (disjoint) {
     const exact = a.exact && b.exact;
+    // An undated tally may have moved between reports: a warning, even for exact values.
     return { severity: exact && !undated ? 'error' : 'warning', reason: exact ? 'exact values differ' : 'their ranges do not overlap', undated };
   }
   if (a.tally && b.tally && a.article !== b.article && a.stated !== b.stated && (a.qualifier === 'atLeast' || b.qualifier === 'atLeast')) {
