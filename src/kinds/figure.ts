@@ -19,15 +19,23 @@ const measureClass = z
  */
 export const figure = defineKind({
   name: 'figure',
-  summary:
-    'Reads every figure as a claim (value interval, measure, scope, time, part or total) and reports, once per measure and scope, figures of the story that cannot all hold, or that miss an expected value.',
+  summary: [
+    'Reads every figure as a claim and reports, once per measure and scope, figures of the story that cannot all hold, or that miss an expected value.',
+    'A claim has a value interval (qualifiers "at least", "about", "nearly", "up to"; vague amounts; a hedge allows the slack of its stated precision, so "about 4,800" is 4,750 to 4,850; money with symbols and multipliers, "£125m"; miles and feet converted),',
+    'a measure (a declared class, below, or the counted noun\'s lemma), a scope (for a tally the place: "in X", a fronted "In X,", "X has reported"; list items after "with" or "including" are parts of their total; otherwise the person or body named before it; "X City" and "al-X" are X),',
+    'a time (a day its clause names, read with chrono-node against the publication date; "overnight" is the night before; another year, season, "years after" or a past perfect make it historical) and whether it is a part of a total.',
+    'Exact values that differ are an error; ranges that cannot overlap, or differently stated bounds of a tally ("at least 44", "at least 55"), a warning. Tallies of different days, updates ("has risen to") of undated reports, parts against totals and values of one article are not compared.',
+    `Built-in measure classes (src/extract/vocabulary/measures.json): ${Object.entries(MEASURES)
+      .map(([name, cls]) => `${name}${cls.tally ? ' (tally)' : ''}: ${[...(cls.words ?? []), ...(cls.units ?? [])].join(', ')}`)
+      .join('; ')}.`,
+  ].join(' '),
   options: {
     measure: z.string().min(1).optional().describe('Only claims of this measure class ("deaths", "money") or counted noun ("noun:household").'),
     expected: z.number().optional().describe('With `measure`: report every claim of it whose interval excludes this value.'),
     measures: z
       .record(z.string().regex(/^[a-z][a-z-]*$/), measureClass)
       .optional()
-      .describe('Measure classes added to the built-in vocabulary (deaths, injured, missing, displaced, evacuated, arrested, money, distance, speed, share, votes, seats, goals); a class named again gets the words and units added.'),
+      .describe('Measure classes this rule adds to the built-in ones, by name: `words` (what is counted), `units` (canonical units), `tally` (a running count); a class named again gets the words and units added, e.g. `displaced: {words: [refugees]}` or `seats: {words: [seats, mandates]}`.'),
     minContext: z.number().int().min(0).default(1).describe('Content words, names or other numbers two claims of a counted noun outside the declared classes must share to be compared.'),
   },
   message: '{summary}',
