@@ -103,7 +103,8 @@ export function groupKey(claim: FigureClaim): string {
 export function comparable(a: FigureClaim, b: FigureClaim, minContext: number): boolean {
   if (groupKey(a) !== groupKey(b) || a.historical || b.historical) return false;
   if (a.asOf && b.asOf && a.asOf !== b.asOf) return false;
-  return agree(a, b, minContext);
+  // Agreeing facts need no other number: clauses sharing content words state the same figure.
+  return agree(a, b, minContext) || (a.generic && a.period === b.period && shared(a.context, b.context) >= Math.max(minContext, 2));
 }
 
 interface Verdict {
