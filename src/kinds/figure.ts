@@ -42,9 +42,9 @@ export const figure = defineKind({
   variables: ['summary', 'what', 'values'],
   check(story, rule, facts) {
     const measures: MeasureVocabulary = mergeMeasures(MEASURES, rule.measures);
-    const extractor = rule.measures ? (article: Parameters<typeof extractFigureClaims>[0]) => extractFigureClaims(article, facts, measures) : extractFigureClaims;
+    // Claims measured through a rule's own classes are made for that rule (the analysis and figures under them stay shared).
     const claims = story.articles
-      .flatMap((article) => facts.get(article, extractor))
+      .flatMap((article) => (rule.measures ? extractFigureClaims(article, facts, measures) : facts.get(article, extractFigureClaims)))
       .filter((claim) => !claim.historical && (!rule.measure || claim.measure === rule.measure));
     const detections: Detection[] = [];
     if (rule.expected !== undefined) {
@@ -53,7 +53,7 @@ export const figure = defineKind({
           primary: spanOf(claim.article, claim.start, claim.end),
           related: [],
           vars: { summary: `${describeGroup(claim)}: "${excerpt(claim)}", expected ${rule.expected}`, what: describeGroup(claim), values: excerpt(claim) },
-          data: { type: 'expected', interval: [claim.low, claim.high], expected: rule.expected },
+          data: { type: 'expected', interval: [claim.low, finiteOrNull(claim.high)], expected: rule.expected },
         });
       }
     }
@@ -86,7 +86,7 @@ export const figure = defineKind({
         primary: spanOf(sides[0]!.article, sides[0]!.start, sides[0]!.end),
         related: sides.slice(1).map((claim) => spanOf(claim.article, claim.start, claim.end)),
         vars: { summary: `Figures disagree on ${what}: ${values} (${[...reasons].join('; ')}${note})`, what, values },
-        data: { type: 'conflict', what, values: sides.map((claim) => ({ file: posix.basename(claim.article.path), text: excerpt(claim), interval: [claim.low, claim.high], asOf: claim.asOf ?? null })) },
+        data: { type: 'conflict', what, values: sides.map((claim) => ({ file: posix.basename(claim.article.path), text: excerpt(claim), interval: [claim.low, finiteOrNull(claim.high)], asOf: claim.asOf ?? null })) },
         severity: severity!,
       });
     }
@@ -187,6 +187,11 @@ function valuesList(claims: readonly FigureClaim[]): string {
 function describeGroup(claim: FigureClaim): string {
   const measure = claim.measure.replace(/^(noun|unit):/, '');
   return [claim.part ? `${measure} (part of a total)` : measure, claim.scope ? (claim.measure === 'age' ? `of ${claim.scope}` : `in ${claim.scope}`) : undefined].filter(Boolean).join(' ');
+}
+
+/** An open upper bound ("at least 40") as JSON keeps it: null, so cached and fresh findings are equal. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 function excerpt(claim: FigureClaim): string {
