@@ -15,6 +15,9 @@ export async function bundle(outdir: string): Promise<void> {
     format: 'esm',
     // Readable output: a change to src/ changes a few lines of dist/, not every byte of a one-line file.
     minify: false,
+    // difflib (the eval's SequenceMatcher) is sloppy-mode CommonJS that throws once bundled into strict
+    // ES modules; it stays a runtime dependency, loaded only by `crosscheck eval`, never by the Action.
+    external: ['difflib'],
     legalComments: 'none',
     logLevel: 'warning',
     // CommonJS dependencies bundled into ESM still call require().

@@ -45,9 +45,10 @@ export interface ConsistencyData {
   counts: Record<string, number>;
 }
 
+/** An open upper bound ("at least 40") is null. */
 export type FigureData =
-  | { type: 'expected'; interval: Interval; expected: number }
-  | { type: 'conflict'; interval: Interval; otherInterval: Interval; what: string };
+  | { type: 'expected'; interval: [number, number | null]; expected: number }
+  | { type: 'conflict'; what: string; values: Array<{ file: string; text: string; interval: [number, number | null]; asOf: string | null }> };
 
 export type DateData =
   | { type: 'conflict'; dates: [Interval<string>, Interval<string>]; event: string[] }

@@ -23,6 +23,6 @@ describe('coverage', () => {
       const worst = row.findings.map((finding) => finding.severity).sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b))[0];
       expect(row.conflict).toBe(worst);
     }
-    expect(seeds!.rows.filter((row) => row.kind === 'figure').map((row) => [row.label, row.findings.length, row.cells.size])).toContainEqual(['plan', 0, 2]);
+    expect(seeds!.rows.filter((row) => row.kind === 'figure').map((row) => [row.label, row.findings.length, row.cells.size])).toContainEqual(['point', 0, 2]);
   });
 });

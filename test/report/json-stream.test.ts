@@ -31,7 +31,7 @@ describe('JSON and SARIF reports of many findings', () => {
     location: spanOfOriginal(a, 14, 17),
     related: [spanOfOriginal(b, 14, 17)],
     type: 'conflict',
-    data: { type: 'conflict', interval: [120, 120], otherInterval: [150, 150], what: 'crowd' },
+    data: { type: 'conflict', what: 'crowd', values: [{ file: 'a.txt', text: '120', interval: [120, 120], asOf: null }, { file: 'b.txt', text: '150', interval: [150, 150], asOf: null }] },
     group: 0,
   };
   const result: CheckResult = { stories: [{ id: 's', articles: [a, b] }], rules: [], skipped: [], findings: Array.from({ length: 20_000 }, () => finding), groups: {} };

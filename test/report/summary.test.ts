@@ -27,7 +27,7 @@ describe('job summary size', () => {
         location: spanOfOriginal(story.articles[0]!, n, n + 60),
         related: [spanOfOriginal(story.articles[1]!, n, n + 60)],
         type: 'conflict',
-        data: { type: 'conflict' as const, interval: [n, n] as [number, number], otherInterval: [n + 1, n + 1] as [number, number], what: 'count' },
+        data: { type: 'conflict' as const, what: 'count', values: [{ file: 'a.txt', text: String(n), interval: [n, n] as [number, number | null], asOf: null }] },
         group: 0,
       })),
     );

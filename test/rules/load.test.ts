@@ -53,7 +53,7 @@ describe('parseRule', () => {
     ['unknown tag', VALID + 'message: !!js/function "x"\n', 'rules/x.yaml:7:10: invalid YAML: Unresolved tag: tag:yaml.org,2002:js/function: fix the YAML syntax'],
     ['kind as a list', 'id: a\nkind: [x]\n', `rules/x.yaml:2:7: kind: expected a kind name, got a list: use one of ${KIND_NAMES}`],
     ['numeric key', VALID.replace('  U.S.: US\n', '  1: 2\n'), 'rules/x.yaml:6:6: either.1: expected string, got 2: write a string'],
-    ['infinity', VALID.replace('kind: consistency', 'kind: figure').replace('either:\n  U.S.: US\n', 'tolerance: .inf\n'), 'rules/x.yaml:5:12: tolerance: expected a finite number, got .inf: write a number'],
+    ['infinity', VALID.replace('kind: consistency', 'kind: figure').replace('either:\n  U.S.: US\n', 'expected: .inf\n'), 'rules/x.yaml:5:11: expected: expected a finite number, got .inf: write a number'],
   ])('%s: reports file:line:col, the key and what is allowed', (_name, source, message) => {
     const errors = errorsOf(source);
     expect(errors).toHaveLength(1);
