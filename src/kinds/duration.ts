@@ -72,7 +72,8 @@ export const duration = defineKind({
     return (story) => {
       const claims = story.articles.flatMap((article) => claimsOf(article, compiled, scope, since));
       // Every claim measures the one span the rule declares: one fact, one group.
-      const groups: FactGroup[] = claims.length ? [{ kind: 'duration', label: rule.description, spans: claims.map((claim) => claim.span) }] : [];
+      // The rule id names what is measured ("war-length"); its description is a sentence, too long for a row.
+      const groups: FactGroup[] = claims.length ? [{ kind: 'duration', label: rule.id, spans: claims.map((claim) => claim.span) }] : [];
       // Claims allowing the same interval are one position; positions that cannot both hold conflict.
       const positions = new Map<string, Claim[]>();
       for (const claim of claims) {

@@ -22,7 +22,7 @@ describe('html report', () => {
   });
 
   it('marks conflict rows by severity and expands them to excerpts, links and the word diff', () => {
-    const warRow = /<tr class="fact" data-severity="error" data-kind="duration"><th scope="row"><details><summary><span class="mark error">error<\/span> <span class="kind">duration<\/span> How long Russia&#39;s full-scale war against Ukraine has lasted, measured from the invasion of 24 February 2022\.<\/summary>/;
+    const warRow = /<tr class="fact" data-severity="error" data-kind="duration"><th scope="row"><details><summary><span class="mark error">error<\/span> <span class="kind">duration<\/span> war-length<\/summary>/;
     expect(html).toMatch(warRow);
     expect(html).toContain('<p class="diff">All <del>such</del><ins>these</ins> units ... targets <del>for</del><ins>of</ins> the <del>Russian</del> Armed Forces <ins>of the Russian Federation</ins></p>');
     expect(html).toContain('<a href="seeds/003_d495e447f9bcaa2a.txt#L46">seeds/003_d495e447f9bcaa2a.txt:46:63</a>');
