@@ -22,7 +22,8 @@ export interface CachedStory {
   groups: FactGroup[];
 }
 
-const spanSchema = z.object({
+/** A located span as reports and the cache store it: positions, offsets and the excerpt. */
+export const spanSchema = z.object({
   path: z.string(),
   startLine: z.number().int(),
   startColumn: z.number().int(),

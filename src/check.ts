@@ -9,7 +9,7 @@ import { compareFindings, SEVERITY_RANK, type Finding, type Severity } from './f
 import { defaultWorkers, runRulesInWorkers } from './parallel.js';
 import { UserError, UserErrors } from './errors.js';
 import type { CheckResult } from './result.js';
-import { loadRules } from './rules/load.js';
+import { duplicateIds, loadRules } from './rules/load.js';
 import type { Rule } from './rules/rule.js';
 import { inShard, type Shard } from './shard.js';
 import { applySuppressions } from './suppressions.js';
@@ -46,13 +46,7 @@ export interface CheckOptions extends ReadOptions {
 export function loadRuleFolders(dirs: string | readonly string[], cwd?: string): Rule[] {
   const folders = typeof dirs === 'string' ? [dirs] : dirs;
   const rules = folders.flatMap((dir) => loadRules(dir, cwd));
-  const first = new Map<string, Rule>();
-  const errors: UserError[] = [];
-  for (const rule of rules) {
-    const earlier = first.get(rule.id);
-    if (earlier) errors.push(new UserError(`${rule.source}:1:1`, `id: "${rule.id}" is already used by ${earlier.source}`, 'give each rule its own id'));
-    else first.set(rule.id, rule);
-  }
+  const errors = duplicateIds(rules);
   if (errors.length > 0) throw new UserErrors(errors);
   return rules;
 }

@@ -6,22 +6,13 @@ import { parseArticle } from './corpus/article.js';
 import { resolve } from 'node:path';
 import { groupStories } from './corpus/stories.js';
 import type { FactGroup } from './kinds/kind.js';
+import { spanSchema } from './cache.js';
 import { UserError } from './errors.js';
 import { compareFindings, SEVERITIES, type Finding } from './findings.js';
 import type { CheckResult } from './result.js';
 import type { Rule } from './rules/load.js';
 import type { UnusedSuppression } from './suppressions.js';
 
-const spanSchema = z.object({
-  path: z.string(),
-  startLine: z.number(),
-  startColumn: z.number(),
-  endLine: z.number(),
-  endColumn: z.number(),
-  excerpt: z.string(),
-  start: z.number(),
-  end: z.number(),
-});
 const findingSchema = z.object({
   ruleId: z.string(),
   kind: z.string(),

@@ -152,7 +152,8 @@ function checkTemplate(rule: Rule, kind: Kind, doc: Document, at: (offset: numbe
   );
 }
 
-function duplicateIds(rules: Rule[]): UserError[] {
+/** A second rule with an id already used, in one folder or across the folders a run loads. */
+export function duplicateIds(rules: readonly Rule[]): UserError[] {
   const first = new Map<string, Rule>();
   const errors: UserError[] = [];
   for (const rule of rules) {
