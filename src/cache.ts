@@ -34,23 +34,22 @@ export const spanSchema = z.object({
   excerpt: z.string(),
 });
 
+/** A finding as the JSON report writes it (merge reads shards back through it). */
+export const reportedFindingSchema = z.object({
+  ruleId: z.string(),
+  kind: z.string(),
+  severity: z.enum(SEVERITIES),
+  message: z.string(),
+  story: z.string(),
+  location: spanSchema,
+  related: z.array(spanSchema),
+  data: z.record(z.string(), z.unknown()),
+});
+
 const entrySchema = z.object({
   format: z.literal(CACHE_FORMAT),
   key: z.string(),
-  findings: z.array(
-    z.object({
-      ruleId: z.string(),
-      kind: z.string(),
-      severity: z.enum(SEVERITIES),
-      message: z.string(),
-      story: z.string(),
-      location: spanSchema,
-      related: z.array(spanSchema),
-      type: z.string(),
-      data: z.record(z.string(), z.unknown()),
-      group: z.number().int(),
-    }),
-  ),
+  findings: z.array(reportedFindingSchema.extend({ type: z.string(), group: z.number().int() })),
   groups: z.array(z.object({ kind: z.string(), label: z.string(), spans: z.array(spanSchema) })),
 });
 

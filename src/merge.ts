@@ -6,23 +6,13 @@ import { parseArticle } from './corpus/article.js';
 import { resolve } from 'node:path';
 import { groupStories } from './corpus/stories.js';
 import type { FactGroup } from './kinds/kind.js';
-import { spanSchema } from './cache.js';
+import { reportedFindingSchema } from './cache.js';
 import { UserError } from './errors.js';
 import { compareFindings, SEVERITIES, type Finding } from './findings.js';
 import type { CheckResult } from './result.js';
 import type { Rule } from './rules/load.js';
 import type { UnusedSuppression } from './suppressions.js';
 
-const findingSchema = z.object({
-  ruleId: z.string(),
-  kind: z.string(),
-  severity: z.enum(SEVERITIES),
-  message: z.string(),
-  story: z.string(),
-  location: spanSchema,
-  related: z.array(spanSchema),
-  data: z.record(z.string(), z.unknown()),
-});
 /** What merge needs of a `--format json` report. */
 const reportSchema = z.object({
   version: z.literal(1),
@@ -30,8 +20,8 @@ const reportSchema = z.object({
   shard: z.object({ index: z.number(), count: z.number() }).optional(),
   rules: z.array(z.object({ id: z.string(), kind: z.string(), severity: z.enum(SEVERITIES), description: z.string() })),
   files: z.object({ read: z.array(z.string()), skipped: z.array(z.object({ path: z.string(), reason: z.string() })) }),
-  findings: z.array(findingSchema),
-  suppressed: z.array(findingSchema).optional(),
+  findings: z.array(reportedFindingSchema),
+  suppressed: z.array(reportedFindingSchema).optional(),
   unusedSuppressions: z.array(z.custom<UnusedSuppression>()).optional(),
 });
 type Report = z.infer<typeof reportSchema>;
